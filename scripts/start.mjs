@@ -1,0 +1,36 @@
+// `pnpm start`: build the web app when its sources are newer than the build, then run Koers.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const webDist = join(root, 'apps/web/dist/index.html')
+const webSources = ['apps/web/src', 'apps/web/index.html', 'packages/doc-model/src', 'packages/protocol/src']
+
+function newestMtime(path) {
+  if (!existsSync(path)) return 0
+  const stat = statSync(path)
+  if (!stat.isDirectory()) return stat.mtimeMs
+  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), 0)
+}
+
+function webBuildIsStale() {
+  if (!existsSync(webDist)) return true
+  const built = statSync(webDist).mtimeMs
+  return webSources.some((source) => newestMtime(join(root, source)) > built)
+}
+
+if (webBuildIsStale()) {
+  console.log('Building the web app…')
+  const vite = join(root, 'apps/web/node_modules/vite/bin/vite.js')
+  const build = spawnSync(process.execPath, [vite, 'build'], { cwd: join(root, 'apps/web'), stdio: 'inherit' })
+  if (build.status !== 0) process.exit(build.status ?? 1)
+}
+
+const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/main.ts')], {
+  cwd: root,
+  stdio: 'inherit',
+})
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal))
+server.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
