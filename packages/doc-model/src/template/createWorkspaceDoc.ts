@@ -1,0 +1,55 @@
+import * as Y from 'yjs'
+import { Root, SCHEMA_VERSION } from '../roots.ts'
+import { evenRanks } from '../ordering/rank.ts'
+import { newId } from '../ids.ts'
+import type { Language } from '../vocabulary.ts'
+import { DEFAULT_TEMPLATE } from './defaultTemplate.ts'
+
+export interface CreateWorkspaceInput {
+  title: string
+  school: string
+  language?: Language
+}
+
+/**
+ * Fill an empty workspace document from the default template, in one transaction (DM-8): meta,
+ * adoption status `concept`, and the 13 sections in the document's language.
+ *
+ * Run it once, where the workspace is created (the server), never on a client that has not
+ * synced yet: two replicas that both run it would get 26 sections. A document whose meta
+ * already has a schema version is left untouched.
+ */
+export function createWorkspaceDoc(doc: Y.Doc, input: CreateWorkspaceInput): void {
+  const language: Language = input.language ?? 'nl'
+  const meta = doc.getMap<unknown>(Root.meta)
+  if (meta.has('schemaVersion')) return
+  doc.transact(() => {
+    meta.set('title', input.title)
+    meta.set('school', input.school)
+    meta.set('language', language)
+    meta.set('sector', '')
+    meta.set('period', '')
+    meta.set('reviewDate', '')
+    meta.set('templateId', DEFAULT_TEMPLATE.id)
+    meta.set('templateVersion', DEFAULT_TEMPLATE.version)
+    meta.set('schemaVersion', SCHEMA_VERSION)
+    meta.set('createdAt', Date.now())
+    // Created here, never lazily: two replicas creating it concurrently would lose one (DM-9).
+    meta.set('customValues', new Y.Map<true>())
+
+    doc.getMap<unknown>(Root.adoption).set('status', 'concept')
+
+    const sections = doc.getMap<unknown>(Root.sections)
+    const ranks = evenRanks(DEFAULT_TEMPLATE.sections.length)
+    DEFAULT_TEMPLATE.sections.forEach((template, i) => {
+      const section = new Y.Map<unknown>()
+      sections.set(newId(), section)
+      section.set('title', template.title[language])
+      section.set('rank', ranks[i]!)
+      section.set('buildingBlock', template.buildingBlock ?? '')
+      section.set('questions', new Y.Text(template.questions[language].join('\n')))
+      section.set('templateKey', template.key)
+      section.set('removed', false)
+    })
+  })
+}
