@@ -1,0 +1,27 @@
+/** Error codes of the HTTP API, each with its HTTP status. Body: `{ error: { code, message } }`. */
+export const appErrorStatus = {
+  invalid_input: 400,
+  unauthorized: 401,
+  ticket_invalid: 401,
+  create_key_required: 401,
+  forbidden: 403,
+  not_found: 404,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+  store_unavailable: 503,
+} as const
+
+export type AppErrorCode = keyof typeof appErrorStatus
+export type AppErrorStatus = (typeof appErrorStatus)[AppErrorCode]
+
+export interface AppErrorBody {
+  error: { code: AppErrorCode; message: string }
+}
+
+export const isAppErrorCode = (value: unknown): value is AppErrorCode =>
+  typeof value === 'string' && Object.hasOwn(appErrorStatus, value)
+
+export const appErrorBody = (code: AppErrorCode, message: string): AppErrorBody => ({
+  error: { code, message },
+})

@@ -1,0 +1,47 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+
+/** One entry of a y-protocols awareness update; `state === null` means "client left". */
+export interface AwarenessEntry {
+  clientId: number
+  clock: number
+  state: unknown
+}
+
+export const writeAwarenessEntries = (
+  encoder: encoding.Encoder,
+  entries: readonly AwarenessEntry[],
+): void => {
+  encoding.writeVarUint(encoder, entries.length)
+  for (const entry of entries) {
+    encoding.writeVarUint(encoder, entry.clientId)
+    encoding.writeVarUint(encoder, entry.clock)
+    encoding.writeVarString(encoder, JSON.stringify(entry.state ?? null))
+  }
+}
+
+/** Throws on truncated input or invalid JSON; the caller turns that into a FrameError. */
+export const readAwarenessEntries = (decoder: decoding.Decoder): AwarenessEntry[] => {
+  const count = decoding.readVarUint(decoder)
+  const entries: AwarenessEntry[] = []
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder)
+    const clock = decoding.readVarUint(decoder)
+    const state: unknown = JSON.parse(decoding.readVarString(decoder))
+    entries.push({ clientId, clock, state })
+  }
+  return entries
+}
+
+export const encodeAwarenessEntries = (entries: readonly AwarenessEntry[]): Uint8Array => {
+  const encoder = encoding.createEncoder()
+  writeAwarenessEntries(encoder, entries)
+  return encoding.toUint8Array(encoder)
+}
+
+export const decodeAwarenessEntries = (update: Uint8Array): AwarenessEntry[] => {
+  const decoder = decoding.createDecoder(update)
+  const entries = readAwarenessEntries(decoder)
+  if (decoding.hasContent(decoder)) throw new RangeError('trailing bytes in awareness update')
+  return entries
+}

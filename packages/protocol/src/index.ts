@@ -1,0 +1,38 @@
+export { MessageType, SyncMessageType, AuthMessageType } from './messageType.ts'
+export {
+  decodeClientFrame,
+  decodeServerFrame,
+  encodeAwarenessUpdate,
+  encodePermissionDenied,
+  encodeQueryAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  type ClientFrame,
+} from './frame.ts'
+export { FrameError } from './frameError.ts'
+export {
+  decodeAwarenessEntries,
+  encodeAwarenessEntries,
+  readAwarenessEntries,
+  writeAwarenessEntries,
+  type AwarenessEntry,
+} from './awarenessUpdate.ts'
+export { CloseCode, closeReason, isRetryableClose } from './closeCode.ts'
+export {
+  appErrorBody,
+  appErrorStatus,
+  isAppErrorCode,
+  type AppErrorBody,
+  type AppErrorCode,
+  type AppErrorStatus,
+} from './appError.ts'
+export { DEFAULT_LIMITS, type Limits } from './limits.ts'
+export { isWorkspaceId, newWorkspaceId } from './workspaceId.ts'
+export {
+  TICKET_QUERY_PARAM,
+  SESSION_COOKIE,
+  syncPath,
+  PERMISSION_DENIED_READ_ONLY,
+  PERMISSION_DENIED_PROTECTED,
+} from './wire.ts'

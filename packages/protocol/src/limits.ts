@@ -1,0 +1,37 @@
+export interface Limits {
+  /** Largest accepted WebSocket frame; larger frames close the socket with 1009. */
+  maxFrameBytes: number
+  /** Frames a socket may send while its room is still loading. */
+  maxPendingFramesBeforeSync: number
+  /** Token bucket per connection: sustained rate ... */
+  maxMessagesPerSecond: number
+  /** ... and burst size. */
+  messageBurst: number
+  /** A socket whose unsent bytes exceed this is closed as a slow consumer. */
+  maxOutgoingBufferedBytes: number
+  /** Upper bound on the stored size of one workspace document. */
+  maxDocumentBytes: number
+  /** Lifetime of a WebSocket ticket. */
+  ticketTtlMs: number
+  /** A room without connections is unloaded after this long. */
+  roomIdleMs: number
+  /** An editor connection is closed after this many frames that had to be reverted. */
+  maxRevertsBeforeClose: number
+  /** Log rows per document before the store folds them into the snapshot. */
+  compactAfterUpdates: number
+}
+
+const MiB = 1024 * 1024
+
+export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
+  maxFrameBytes: 2 * MiB,
+  maxPendingFramesBeforeSync: 64,
+  maxMessagesPerSecond: 60,
+  messageBurst: 300,
+  maxOutgoingBufferedBytes: 16 * MiB,
+  maxDocumentBytes: 8 * MiB,
+  ticketTtlMs: 30_000,
+  roomIdleMs: 30_000,
+  maxRevertsBeforeClose: 20,
+  compactAfterUpdates: 500,
+})

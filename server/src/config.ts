@@ -1,0 +1,81 @@
+import { DEFAULT_LIMITS, type Limits } from '@koers/protocol'
+import { resolve } from 'node:path'
+
+export interface ServerConfig {
+  port: number
+  host: string
+  dataDir: string
+  /** When set, `POST /api/workspaces` needs `Authorization: Bearer <createKey>`. */
+  createKey: string | null
+  /** Public origin (e.g. https://koers.school.nl), used for links, cookies and Origin checks. */
+  publicUrl: string | null
+  /** Extra origins allowed to open the WebSocket. */
+  allowedOrigins: string[]
+  /** Built web app; missing → a plain page that says to run `pnpm build`. */
+  webDir: string
+  /** SQLite `synchronous`: normal survives a killed process, full also a power cut. */
+  sqliteSync: 'normal' | 'full'
+  limits: Limits
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError'
+}
+
+type Env = Record<string, string | undefined>
+
+const integer = (env: Env, name: string, fallback: number, min = 0): number => {
+  const raw = env[name]?.trim()
+  if (!raw) return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < min) {
+    throw new ConfigError(`${name} must be an integer >= ${min}, got "${raw}"`)
+  }
+  return value
+}
+
+const origin = (name: string, raw: string): string => {
+  try {
+    return new URL(raw).origin
+  } catch {
+    throw new ConfigError(`${name} must be an absolute URL, got "${raw}"`)
+  }
+}
+
+/** Reads the environment into a typed config; throws ConfigError with a readable message. */
+export const loadConfig = (env: Env = process.env): ServerConfig => {
+  const publicUrl = env.KOERS_PUBLIC_URL?.trim()
+    ? origin('KOERS_PUBLIC_URL', env.KOERS_PUBLIC_URL.trim())
+    : null
+  const allowedOrigins = (env.KOERS_ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((value) => value.trim())
+    .filter((value) => value.length > 0)
+    .map((value) => origin('KOERS_ALLOWED_ORIGINS', value))
+  const sync = (env.KOERS_SQLITE_SYNC ?? 'normal').trim().toLowerCase()
+  if (sync !== 'normal' && sync !== 'full') {
+    throw new ConfigError(`KOERS_SQLITE_SYNC must be "normal" or "full", got "${sync}"`)
+  }
+  return {
+    port: integer(env, 'PORT', 8080),
+    host: env.HOST?.trim() || '0.0.0.0',
+    dataDir: resolve(env.KOERS_DATA_DIR?.trim() || './data'),
+    createKey: env.KOERS_CREATE_KEY?.trim() || null,
+    publicUrl,
+    allowedOrigins,
+    webDir: resolve(env.KOERS_WEB_DIR?.trim() || 'apps/web/dist'),
+    sqliteSync: sync,
+    limits: {
+      ...DEFAULT_LIMITS,
+      maxFrameBytes: integer(env, 'KOERS_MAX_FRAME_BYTES', DEFAULT_LIMITS.maxFrameBytes, 1024),
+      maxDocumentBytes: integer(
+        env,
+        'KOERS_MAX_DOCUMENT_BYTES',
+        DEFAULT_LIMITS.maxDocumentBytes,
+        1024,
+      ),
+      roomIdleMs: integer(env, 'KOERS_ROOM_IDLE_MS', DEFAULT_LIMITS.roomIdleMs),
+      ticketTtlMs: integer(env, 'KOERS_TICKET_TTL_MS', DEFAULT_LIMITS.ticketTtlMs, 1),
+    },
+  }
+}

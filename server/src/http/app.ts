@@ -1,0 +1,67 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { appErrorBody } from '@koers/protocol'
+import { bodyLimit } from 'hono/body-limit'
+import type { UpgradeWebSocket } from 'hono/ws'
+import type { WebSocket } from 'ws'
+import { registerStaticFiles } from '../staticFiles.ts'
+import { AppError } from './appError.ts'
+import type { AppDeps } from './context.ts'
+import { createOnError } from './onError.ts'
+import { registerHealthRoutes } from './routes/health.ts'
+import { registerSessionRoutes } from './routes/session.ts'
+import { registerSyncRoute } from './routes/sync.ts'
+import { registerTicketRoutes } from './routes/ticket.ts'
+import { registerWorkspaceRoutes } from './routes/workspaces.ts'
+
+const MAX_BODY_BYTES = 64 * 1024
+
+export const createApp = (deps: AppDeps): OpenAPIHono => {
+  const app = new OpenAPIHono({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const issue = result.error.issues[0]
+        const where = issue?.path.join('.') || result.target
+        throw new AppError('invalid_input', `${where}: ${issue?.message ?? 'invalid'}`)
+      }
+    },
+  })
+  app.onError(createOnError(deps.log))
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) => c.json(appErrorBody('payload_too_large', 'Request body too large'), 413),
+    }),
+  )
+  app.use('/api/*', async (c, next) => {
+    await next()
+    c.header('cache-control', 'no-store')
+  })
+  registerHealthRoutes(app, deps)
+  registerWorkspaceRoutes(app, deps)
+  registerSessionRoutes(app, deps)
+  registerTicketRoutes(app, deps)
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Koers API',
+      version: '0.1.0',
+      description:
+        'Workspaces, sessions and WebSocket tickets. The document itself syncs over ' +
+        '`GET /sync/{id}?ticket=…` (y-websocket protocol, see packages/protocol/PROTOCOL.md).',
+    },
+  })
+  return app
+}
+
+/** Routes that need the WebSocket helper and must come after the API: sync, then the SPA. */
+export const finishApp = (
+  app: OpenAPIHono,
+  deps: AppDeps,
+  upgradeWebSocket: UpgradeWebSocket<WebSocket>,
+): void => {
+  registerSyncRoute(app, deps, upgradeWebSocket)
+  app.all('/api/*', (c) => c.json(appErrorBody('not_found', 'No such endpoint'), 404))
+  registerStaticFiles(app, deps.config.webDir)
+  app.notFound((c) => c.json(appErrorBody('not_found', 'Not found'), 404))
+}

@@ -1,0 +1,24 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import type { AppDeps } from '../context.ts'
+import { errorResponses, Ticket, WorkspaceIdParam } from '../schemas.ts'
+import { requirePrincipal } from '../sessionCookie.ts'
+
+const ticketRoute = createRoute({
+  method: 'post',
+  path: '/api/workspaces/{id}/ticket',
+  summary: 'A single-use ticket for the WebSocket (`/sync/{id}?ticket=…`)',
+  request: { params: WorkspaceIdParam },
+  responses: {
+    200: { description: 'Ticket', content: { 'application/json': { schema: Ticket } } },
+    ...errorResponses(400, 401),
+  },
+})
+
+export const registerTicketRoutes = (app: OpenAPIHono, deps: AppDeps): void => {
+  app.openapi(ticketRoute, async (c) => {
+    const { id } = c.req.valid('param')
+    const principal = await requirePrincipal(c, deps.sessions, id)
+    const { ticket, expiresAt } = deps.tickets.issue(principal)
+    return c.json({ ticket, expiresAt: expiresAt.toISOString() }, 200)
+  })
+}

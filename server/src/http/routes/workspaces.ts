@@ -1,0 +1,95 @@
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
+import { createWorkspaceDoc } from '@koers/doc-model'
+import { newWorkspaceId } from '@koers/protocol'
+import * as Y from 'yjs'
+import type { Role } from '../../auth/role.ts'
+import { hashSecret, newSecret, safeEqual } from '../../auth/secrets.ts'
+import { AppError } from '../appError.ts'
+import type { AppDeps } from '../context.ts'
+import { publicOrigin } from '../requestOrigin.ts'
+import {
+  CreatedWorkspace,
+  CreateWorkspaceBody,
+  errorResponses,
+  Me,
+  WorkspaceIdParam,
+} from '../schemas.ts'
+import { requirePrincipal } from '../sessionCookie.ts'
+
+const createWorkspaceRoute = createRoute({
+  method: 'post',
+  path: '/api/workspaces',
+  summary: 'Create a workspace; returns one secret link per role',
+  request: {
+    body: { required: true, content: { 'application/json': { schema: CreateWorkspaceBody } } },
+  },
+  responses: {
+    201: { description: 'Created', content: { 'application/json': { schema: CreatedWorkspace } } },
+    ...errorResponses(400, 401, 413),
+  },
+})
+
+const meRoute = createRoute({
+  method: 'get',
+  path: '/api/workspaces/{id}/me',
+  summary: 'The caller’s session in this workspace',
+  request: { params: WorkspaceIdParam },
+  responses: {
+    200: { description: 'Session', content: { 'application/json': { schema: Me } } },
+    ...errorResponses(400, 401),
+  },
+})
+
+export const registerWorkspaceRoutes = (app: OpenAPIHono, deps: AppDeps): void => {
+  app.openapi(createWorkspaceRoute, async (c) => {
+    const createKey = deps.config.createKey
+    if (createKey) {
+      const header = c.req.header('authorization') ?? ''
+      const presented = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : ''
+      if (!presented || !safeEqual(presented, createKey)) {
+        throw new AppError('create_key_required', 'Creating a workspace needs the create key')
+      }
+    }
+    const { title, school, language } = c.req.valid('json')
+    const id = newWorkspaceId()
+    const doc = new Y.Doc()
+    createWorkspaceDoc(doc, { title, school, ...(language ? { language } : {}) })
+    const state = Y.encodeStateAsUpdate(doc)
+    doc.destroy()
+    const keys: Record<Role, string> = {
+      facilitator: newSecret(),
+      editor: newSecret(),
+      viewer: newSecret(),
+    }
+    await deps.documents.create(id, state)
+    await deps.access.createWorkspace({
+      id,
+      title,
+      school,
+      keyHashes: {
+        facilitator: hashSecret(keys.facilitator),
+        editor: hashSecret(keys.editor),
+        viewer: hashSecret(keys.viewer),
+      },
+    })
+    const origin = publicOrigin(c, deps.config)
+    const link = (key: string): string => `${origin}/join#${key}`
+    return c.json(
+      {
+        id,
+        links: {
+          facilitator: link(keys.facilitator),
+          editor: link(keys.editor),
+          viewer: link(keys.viewer),
+        },
+      },
+      201,
+    )
+  })
+
+  app.openapi(meRoute, async (c) => {
+    const { id } = c.req.valid('param')
+    const principal = await requirePrincipal(c, deps.sessions, id)
+    return c.json(principal, 200)
+  })
+}

@@ -1,0 +1,20 @@
+import { WebSocket } from 'ws'
+import type { SocketLike } from '../sync/socket.ts'
+
+/** A closing socket that does not finish the close handshake is cut off after this long. */
+const CLOSE_GRACE_MS = 5_000
+
+/** Adapts a `ws` WebSocket to the SocketLike a Connection needs. */
+export const adaptWebSocket = (ws: WebSocket): SocketLike => ({
+  send: (data) => ws.send(data, { binary: true }),
+  close: (code, reason) => {
+    ws.close(code, reason)
+    setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref()
+  },
+  get bufferedAmount() {
+    return ws.bufferedAmount
+  },
+  get isOpen() {
+    return ws.readyState === WebSocket.OPEN
+  },
+})

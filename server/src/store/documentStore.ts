@@ -1,0 +1,36 @@
+/** What a store holds for one document: the snapshot (if any) first, then the log in order. */
+export interface StoredDocument {
+  updates: Uint8Array[]
+  /** Sequence number of the last update folded into the result (0 when none). */
+  seq: number
+  /** Log rows not yet folded into the snapshot. */
+  logRows: number
+  /** Total stored bytes (snapshot + log), an upper bound of the document's encoded size. */
+  bytes: number
+}
+
+export interface AppendEntry {
+  docId: string
+  update: Uint8Array
+}
+
+/**
+ * The document store. Narrow on purpose so SQLite and PostgreSQL can both implement it; every
+ * implementation passes `documentStoreContract`.
+ */
+export interface DocumentStore {
+  /** Writes the first snapshot of a new document. Fails if the document already exists. */
+  create(docId: string, state: Uint8Array): Promise<void>
+  /** `null` when the document was never created. Throws when the store cannot be read. */
+  load(docId: string): Promise<StoredDocument | null>
+  /** Appends all entries atomically (one transaction) and returns each entry's new seq. */
+  append(batch: readonly AppendEntry[]): Promise<number[]>
+  /**
+   * Replaces the snapshot with `state` (which must contain every update up to `throughSeq`) and
+   * deletes the folded log rows, atomically. A stale call (older than the snapshot) is ignored.
+   */
+  compact(docId: string, state: Uint8Array, throughSeq: number): Promise<void>
+  /** Cheap liveness check for /readyz. */
+  ping(): Promise<void>
+  close(): Promise<void>
+}

@@ -1,0 +1,62 @@
+import { errorFields, type Logger } from '../log.ts'
+import type { DocumentStore } from '../store/documentStore.ts'
+import type { Room, RoomScheduler } from './room.ts'
+
+/**
+ * Group commit per event-loop turn (DUR-1, SYNC-5). Rooms that changed during a turn are
+ * collected; at the end of the turn (setImmediate) their awareness changes go out, then ONE
+ * store append writes every room's merged update, and only after it succeeded each room
+ * broadcasts its merged update. Commits run one after another, so broadcast order is store order.
+ */
+export class BroadcastBatcher implements RoomScheduler {
+  private readonly dirty = new Set<Room>()
+  private immediate: NodeJS.Immediate | null = null
+  private chain: Promise<void> = Promise.resolve()
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly log: Logger,
+  ) {}
+
+  schedule(room: Room): void {
+    this.dirty.add(room)
+    this.immediate ??= setImmediate(this.run)
+  }
+
+  /** Commits everything queued so far; resolves when it is stored and broadcast. */
+  flush(): Promise<void> {
+    if (this.immediate) {
+      clearImmediate(this.immediate)
+      this.run()
+    }
+    return this.chain
+  }
+
+  private readonly run = (): void => {
+    this.immediate = null
+    const rooms = [...this.dirty]
+    this.dirty.clear()
+    for (const room of rooms) room.flushPresence()
+    this.chain = this.chain.then(() => this.commit(rooms))
+  }
+
+  private async commit(rooms: Room[]): Promise<void> {
+    const batch: { room: Room; update: Uint8Array }[] = []
+    for (const room of rooms) {
+      const update = room.takePendingUpdate()
+      if (update) batch.push({ room, update })
+    }
+    if (batch.length === 0) return
+    let seqs: number[]
+    try {
+      seqs = await this.store.append(
+        batch.map(({ room, update }) => ({ docId: room.docId, update })),
+      )
+    } catch (error) {
+      this.log.error('store append failed', { rooms: batch.length, ...errorFields(error) })
+      for (const { room } of batch) room.commitFailed()
+      return
+    }
+    batch.forEach(({ room, update }, i) => room.commitSucceeded(update, seqs[i] ?? room.lastSeq))
+  }
+}

@@ -1,0 +1,237 @@
+import { CloseCode, DEFAULT_LIMITS, type Limits } from '@koers/protocol'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { Principal, Role } from '../auth/role.ts'
+import { silentLogger } from '../log.ts'
+import { FakePeer } from '../testing/fakeSocket.ts'
+import { createTemplateDoc, createTempStore, type InstrumentedStore } from '../testing/tempStore.ts'
+import { RoomRegistry } from './roomRegistry.ts'
+
+const DOC = 'room-test-doc-0001'
+let store: InstrumentedStore
+let registry: RoomRegistry
+let n = 0
+
+const setup = async (limits: Partial<Limits> = {}): Promise<void> => {
+  registry = new RoomRegistry(
+    store,
+    { ...DEFAULT_LIMITS, roomIdleMs: 60_000, ...limits },
+    silentLogger,
+  )
+}
+
+const principal = (role: Role, participantId = `p${++n}`): Principal => ({
+  workspaceId: DOC,
+  participantId,
+  role,
+  displayName: `${role} ${participantId}`,
+})
+
+const join = async (role: Role, participantId?: string): Promise<FakePeer> => {
+  const peer = new FakePeer()
+  peer.connection = registry.join(principal(role, participantId), peer)
+  await expect.poll(() => peer.count('sync-step1')).toBe(1)
+  peer.requestSync()
+  await expect.poll(() => peer.count('sync-step2')).toBe(1)
+  return peer
+}
+
+beforeEach(async () => {
+  store = createTempStore()
+  await createTemplateDoc(store, DOC)
+  await setup()
+})
+
+afterEach(async () => {
+  await registry.close()
+  await store.cleanup()
+})
+
+const text = (peer: FakePeer): string => peer.doc.getText('notes').toString()
+
+describe('room', () => {
+  it('SYNC-3: fifty sockets joining at once share one store read', async () => {
+    const peers = Array.from({ length: 50 }, () => {
+      const peer = new FakePeer()
+      peer.connection = registry.join(principal('editor'), peer)
+      return peer
+    })
+    await expect.poll(() => peers.every((peer) => peer.count('sync-step1') === 1)).toBe(true)
+    expect(store.loads).toBe(1)
+  })
+
+  it('DUR-1/SYNC-5: updates of one tick are stored in one append, then sent as one frame', async () => {
+    const a = await join('editor')
+    const b = await join('editor')
+    const c = await join('viewer')
+    let release!: () => void
+    store.gate = new Promise((resolve) => (release = resolve))
+    a.edit((doc) => doc.getText('notes').insert(0, 'a'))
+    b.edit((doc) => doc.getText('notes').insert(0, 'b'))
+    // Nothing is broadcast while the append is still running.
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(c.count('update')).toBe(0)
+    store.gate = null
+    release()
+    await expect.poll(() => c.count('update')).toBe(1)
+    expect(store.appends).toHaveLength(1)
+    expect(store.appends[0]).toHaveLength(1)
+    // The very same bytes go to every socket, senders included.
+    const last = (peer: FakePeer): Uint8Array => peer.raw.at(-1)!
+    expect(last(a)).toBe(last(c))
+    expect(last(b)).toBe(last(c))
+    expect(text(c)).toBe(text(a))
+    expect(text(c)).toHaveLength(2)
+  })
+
+  it('DUR-6: a failed append broadcasts nothing and closes the room with StoreUnavailable', async () => {
+    const a = await join('editor')
+    const b = await join('editor')
+    store.failAppends = true
+    a.edit((doc) => doc.getText('notes').insert(0, 'lost?'))
+    await expect.poll(() => b.closedWith).toBe(CloseCode.StoreUnavailable)
+    expect(a.closedWith).toBe(CloseCode.StoreUnavailable)
+    expect(b.count('update')).toBe(0)
+    store.failAppends = false
+    // The client still has its change and resends it after reconnecting.
+    const again = new FakePeer()
+    Y.applyUpdate(again.doc, Y.encodeStateAsUpdate(a.doc))
+    again.connection = registry.join(principal('editor'), again)
+    await expect.poll(() => again.count('sync-step1')).toBe(1)
+    const reader = await join('viewer')
+    await expect.poll(() => text(reader)).toBe('lost?')
+  })
+
+  it('DUR-7: a failed load closes the sockets and keeps the data', async () => {
+    store.failLoads = true
+    const peer = new FakePeer()
+    peer.connection = registry.join(principal('editor'), peer)
+    await expect.poll(() => peer.closedWith).toBe(CloseCode.StoreUnavailable)
+    expect(registry.roomCount).toBe(0)
+    store.failLoads = false
+    const reader = await join('viewer')
+    expect(reader.doc.getMap('meta').get('title')).toBe('Visie')
+  })
+
+  it('PERM-3: viewer updates are dropped, answered with permission denied, never stored', async () => {
+    const viewer = await join('viewer')
+    const other = await join('facilitator')
+    viewer.edit((doc) => doc.getText('notes').insert(0, 'sneaky'))
+    await expect.poll(() => viewer.count('auth')).toBe(1)
+    await registry.flush()
+    expect(store.appends).toHaveLength(0)
+    expect(text(other)).toBe('')
+    expect(registry.roomOf(DOC)!.doc.getText('notes').toString()).toBe('')
+  })
+
+  it('PERM-4: an editor change to adoption is reverted and every replica converges', async () => {
+    const editor = await join('editor')
+    const facilitator = await join('facilitator')
+    editor.edit((doc) => {
+      doc.getMap('adoption').set('status', 'vastgesteld')
+      doc.getText('notes').insert(0, 'kept')
+    })
+    await expect.poll(() => editor.count('auth')).toBe(1)
+    await registry.flush()
+    const room = registry.roomOf(DOC)!
+    await expect.poll(() => editor.doc.getMap('adoption').get('status')).toBe('concept')
+    expect(facilitator.doc.getMap('adoption').get('status')).toBe('concept')
+    expect(room.doc.getMap('adoption').get('status')).toBe('concept')
+    expect(text(facilitator)).toBe('kept')
+    // Converged: every replica has the same state.
+    expect(Y.encodeStateVector(editor.doc)).toEqual(Y.encodeStateVector(room.doc))
+    expect(editor.doc.getMap('adoption').toJSON()).toEqual(room.doc.getMap('adoption').toJSON())
+    // A facilitator may change it.
+    facilitator.edit((doc) => doc.getMap('adoption').set('status', 'mr'))
+    await expect.poll(() => editor.doc.getMap('adoption').get('status')).toBe('mr')
+  })
+
+  it('PERM-4: the revert is stored, so a reload has the protected state', async () => {
+    const editor = await join('editor')
+    editor.edit((doc) => doc.getMap('session').set('phase', 'hijacked'))
+    await expect.poll(() => editor.count('auth')).toBe(1)
+    await registry.close()
+    await setup()
+    const reader = await join('viewer')
+    expect(reader.doc.getMap('session').get('phase')).toBeUndefined()
+  })
+
+  it('PERM-4: an editor that keeps touching protected parts is closed', async () => {
+    await registry.close()
+    await setup({ maxRevertsBeforeClose: 3 })
+    const editor = await join('editor')
+    for (let i = 0; i < 3; i++) editor.edit((doc) => doc.getMap('adoption').set('status', `x${i}`))
+    await expect.poll(() => editor.closedWith).toBe(CloseCode.PermissionDenied)
+  })
+
+  it('PERM-6: awareness is stamped with the session identity; foreign ids are dropped', async () => {
+    const editor = await join('editor', 'participant-e')
+    const watcher = await join('viewer')
+    editor.sendAwareness([
+      {
+        clientId: 111,
+        clock: 1,
+        state: { user: { name: 'Admin', role: 'facilitator' }, cursor: 5 },
+      },
+    ])
+    editor.sendAwareness([{ clientId: 222, clock: 1, state: { user: { name: 'Someone else' } } }])
+    await expect.poll(() => watcher.awareness.get(111)).toBeTruthy()
+    const state = watcher.awareness.get(111) as { user: unknown; cursor: number }
+    expect(state.cursor).toBe(5)
+    expect(state.user).toEqual({
+      name: 'editor participant-e',
+      color: expect.any(String),
+      role: 'editor',
+    })
+    await registry.flush()
+    expect(watcher.awareness.has(222)).toBe(false)
+    // Leaving removes the state for everyone.
+    editor.connection!.handleTransportClose()
+    await expect.poll(() => watcher.awareness.get(111)).toBeNull()
+  })
+
+  it('SYNC-7: a malformed frame closes only that socket and changes nothing', async () => {
+    const bad = await join('editor')
+    const good = await join('editor')
+    bad.connection!.receive(new Uint8Array([0, 2, 5, 1, 2]))
+    expect(bad.closedWith).toBe(CloseCode.MalformedFrame)
+    expect(good.closedWith).toBeNull()
+    good.edit((doc) => doc.getText('notes').insert(0, 'ok'))
+    await expect.poll(() => text(good) === 'ok' && good.count('update') > 0).toBe(true)
+  })
+
+  it('LIM-1: rate limit, document size and slow consumers close only the offender', async () => {
+    await registry.close()
+    await setup({ messageBurst: 5, maxMessagesPerSecond: 1, maxDocumentBytes: 64 * 1024 })
+    const spammer = await join('editor')
+    for (let i = 0; i < 10; i++) spammer.requestSync()
+    expect(spammer.closedWith).toBe(CloseCode.RateLimited)
+
+    const big = await join('editor')
+    big.edit((doc) => doc.getText('notes').insert(0, 'x'.repeat(100 * 1024)))
+    expect(big.closedWith).toBe(CloseCode.DocumentTooLarge)
+
+    const slow = await join('viewer')
+    const writer = await join('facilitator')
+    slow.bufferedAmount = DEFAULT_LIMITS.maxOutgoingBufferedBytes + 1
+    writer.edit((doc) => doc.getText('notes').insert(0, 'hi'))
+    await expect.poll(() => slow.closedWith).toBe(CloseCode.SlowConsumer)
+    expect(writer.closedWith).toBeNull()
+    expect(registry.roomOf(DOC)!.doc.getText('notes').toString()).toBe('hi')
+  })
+
+  it('DUR-4: an idle room is compacted into a snapshot and unloaded', async () => {
+    await registry.close()
+    await setup({ roomIdleMs: 20 })
+    const editor = await join('editor')
+    editor.edit((doc) => doc.getText('notes').insert(0, 'bewaard'))
+    await expect.poll(() => editor.count('update')).toBe(1)
+    editor.connection!.handleTransportClose()
+    await expect.poll(() => registry.roomCount).toBe(0)
+    const stored = (await store.load(DOC))!
+    expect(stored.logRows).toBe(0)
+    expect(stored.updates).toHaveLength(1)
+    const reader = await join('viewer')
+    expect(text(reader)).toBe('bewaard')
+  })
+})

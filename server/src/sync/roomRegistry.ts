@@ -1,0 +1,168 @@
+import { CloseCode, type Limits } from '@koers/protocol'
+import type { Principal } from '../auth/role.ts'
+import { errorFields, type Logger } from '../log.ts'
+import type { DocumentStore } from '../store/documentStore.ts'
+import { BroadcastBatcher } from './broadcastBatcher.ts'
+import { Connection } from './connection.ts'
+import { Room, type RoomEvents } from './room.ts'
+import type { SocketLike } from './socket.ts'
+
+interface RoomEntry {
+  loading: Promise<Room>
+  room: Room | null
+  idleTimer: NodeJS.Timeout | null
+}
+
+/**
+ * One room per workspace. Concurrent joins share one load (SYNC-3); a failed load closes the
+ * waiting sockets and leaves nothing behind (DUR-7); an idle room is compacted and destroyed.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, RoomEntry>()
+  private readonly batcher: BroadcastBatcher
+  private readonly compacting = new Set<Room>()
+  private closing = false
+
+  constructor(
+    private readonly store: DocumentStore,
+    private readonly limits: Limits,
+    private readonly log: Logger,
+  ) {
+    this.batcher = new BroadcastBatcher(store, log)
+  }
+
+  /** Creates the connection at once (it buffers frames) and attaches it when the room is ready. */
+  join(principal: Principal, socket: SocketLike): Connection {
+    const connection = new Connection(socket, principal, this.limits, this.log)
+    if (this.closing) {
+      connection.close(CloseCode.GoingAway)
+      return connection
+    }
+    const entry = this.entryFor(principal.workspaceId)
+    if (entry.idleTimer) {
+      clearTimeout(entry.idleTimer)
+      entry.idleTimer = null
+    }
+    if (entry.room) {
+      entry.room.addConnection(connection)
+      return connection
+    }
+    entry.loading.then(
+      (room) => {
+        if (!connection.closed) room.addConnection(connection)
+        else this.scheduleIdleCheck(room)
+      },
+      () => connection.close(CloseCode.StoreUnavailable),
+    )
+    return connection
+  }
+
+  get roomCount(): number {
+    return this.rooms.size
+  }
+
+  /** The loaded room of a workspace, if any (for tests and server-side writes). */
+  roomOf(workspaceId: string): Room | null {
+    return this.rooms.get(workspaceId)?.room ?? null
+  }
+
+  flush(): Promise<void> {
+    return this.batcher.flush()
+  }
+
+  /** Shutdown: close sockets, store what is queued, write snapshots, free every room. */
+  async close(): Promise<void> {
+    this.closing = true
+    for (const entry of this.rooms.values()) {
+      if (entry.idleTimer) clearTimeout(entry.idleTimer)
+      entry.room?.closeAll(CloseCode.GoingAway)
+    }
+    await this.batcher.flush()
+    await Promise.allSettled([...this.rooms.values()].map((entry) => entry.loading))
+    for (const [docId, entry] of this.rooms) {
+      this.rooms.delete(docId)
+      if (entry.room) await this.unload(entry.room)
+    }
+  }
+
+  private entryFor(docId: string): RoomEntry {
+    const existing = this.rooms.get(docId)
+    if (existing) return existing
+    const entry: RoomEntry = { loading: this.load(docId), room: null, idleTimer: null }
+    // Registered before any join callback, so `entry.room` is set before connections attach.
+    entry.loading.then(
+      (room) => {
+        entry.room = room
+      },
+      () => {
+        if (this.rooms.get(docId) === entry) this.rooms.delete(docId)
+      },
+    )
+    this.rooms.set(docId, entry)
+    return entry
+  }
+
+  private async load(docId: string): Promise<Room> {
+    try {
+      const stored = await this.store.load(docId)
+      if (!stored) throw new Error(`document ${docId} has no stored state`)
+      return new Room(docId, stored, this.limits, this.batcher, this.events)
+    } catch (error) {
+      this.log.error('room load failed', { workspaceId: docId, ...errorFields(error) })
+      throw error
+    }
+  }
+
+  private readonly events: RoomEvents = {
+    onEmpty: (room) => this.scheduleIdleCheck(room),
+    onBroken: (room) => {
+      const entry = this.rooms.get(room.docId)
+      if (entry?.room === room) {
+        if (entry.idleTimer) clearTimeout(entry.idleTimer)
+        this.rooms.delete(room.docId)
+      }
+      room.destroy()
+    },
+    onCompactionDue: (room) => {
+      setImmediate(() => void this.compact(room))
+    },
+  }
+
+  private scheduleIdleCheck(room: Room): void {
+    const entry = this.rooms.get(room.docId)
+    if (!entry || entry.room !== room || this.closing) return
+    if (entry.idleTimer) clearTimeout(entry.idleTimer)
+    entry.idleTimer = setTimeout(() => {
+      entry.idleTimer = null
+      void this.unloadIfIdle(room, entry)
+    }, this.limits.roomIdleMs)
+    entry.idleTimer.unref()
+  }
+
+  private async unloadIfIdle(room: Room, entry: RoomEntry): Promise<void> {
+    await this.batcher.flush()
+    if (room.connections.size > 0 || this.rooms.get(room.docId) !== entry) return
+    this.rooms.delete(room.docId)
+    await this.unload(room)
+  }
+
+  private async unload(room: Room): Promise<void> {
+    await this.compact(room)
+    room.destroy()
+  }
+
+  private async compact(room: Room): Promise<void> {
+    if (this.compacting.has(room) || room.isDestroyed || room.logRows === 0) return
+    const snapshot = room.snapshot()
+    if (!snapshot) return
+    this.compacting.add(room)
+    try {
+      await this.store.compact(room.docId, snapshot.state, snapshot.seq)
+      room.compacted(snapshot.state.byteLength, snapshot.seq)
+    } catch (error) {
+      this.log.warn('compaction failed', { workspaceId: room.docId, ...errorFields(error) })
+    } finally {
+      this.compacting.delete(room)
+    }
+  }
+}

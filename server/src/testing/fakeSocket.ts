@@ -1,0 +1,83 @@
+import {
+  decodeServerFrame,
+  encodeAwarenessEntries,
+  encodeAwarenessUpdate,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  type AwarenessEntry,
+  type ClientFrame,
+} from '@koers/protocol'
+import * as Y from 'yjs'
+import type { Connection } from '../sync/connection.ts'
+import type { SocketLike } from '../sync/socket.ts'
+
+/**
+ * An in-memory socket with a Y.Doc replica on the far side: it answers sync step 1, applies
+ * updates and records everything, like a y-websocket client would.
+ */
+export class FakePeer implements SocketLike {
+  readonly doc = new Y.Doc()
+  readonly frames: ClientFrame[] = []
+  readonly raw: Uint8Array[] = []
+  closedWith: number | null = null
+  bufferedAmount = 0
+  connection: Connection | null = null
+  awareness = new Map<number, unknown>()
+
+  get isOpen(): boolean {
+    return this.closedWith === null
+  }
+
+  send(data: Uint8Array): void {
+    this.raw.push(data)
+    const frame = decodeServerFrame(data)
+    this.frames.push(frame)
+    switch (frame.type) {
+      case 'sync-step1':
+        queueMicrotask(() =>
+          this.connection?.receive(
+            encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, frame.stateVector)),
+          ),
+        )
+        return
+      case 'sync-step2':
+      case 'update':
+        Y.applyUpdate(this.doc, frame.update, 'server')
+        return
+      case 'awareness':
+        for (const entry of frame.entries) this.awareness.set(entry.clientId, entry.state)
+        return
+      default:
+        return
+    }
+  }
+
+  close(code: number): void {
+    this.closedWith ??= code
+  }
+
+  /** Makes a local change and sends it as a y-websocket client does. */
+  edit(change: (doc: Y.Doc) => void): void {
+    let update: Uint8Array | null = null
+    const capture = (u: Uint8Array, origin: unknown): void => {
+      if (origin !== 'server') update = u
+    }
+    this.doc.on('update', capture)
+    this.doc.transact(() => change(this.doc))
+    this.doc.off('update', capture)
+    if (update) this.connection?.receive(encodeUpdate(update))
+  }
+
+  requestSync(): void {
+    this.connection?.receive(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+  }
+
+  sendAwareness(entries: AwarenessEntry[]): void {
+    this.connection?.receive(encodeAwarenessUpdate(encodeAwarenessEntries(entries)))
+  }
+
+  count(type: ClientFrame['type']): number {
+    return this.frames.filter((frame) => frame.type === type).length
+  }
+}
