@@ -1,0 +1,163 @@
+import { Icon } from '../common/Icon.tsx'
+import {
+  ACTION_STATUSES,
+  ACTION_STATUS_LABELS,
+  isActionStatus,
+  removeAction,
+  updateAction,
+} from '@koers/doc-model'
+import type { ActionView, PrincipleView } from '@koers/doc-model'
+import { useState } from 'react'
+import { MoveControls } from '../common/MoveControls.tsx'
+import type { SortableRenderProps } from '../common/SortableList.tsx'
+import { useDraftField } from '../common/useDraftField.ts'
+import { useI18n } from '../i18n/i18n.tsx'
+import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
+
+interface Props {
+  action: ActionView
+  /** position in the stored order (0-based) */
+  rankIndex: number
+  total: number
+  principles: PrincipleView[]
+  sortable: SortableRenderProps | null
+  onMove: (toIndex: number) => void
+}
+
+function principleLabel(
+  principle: PrincipleView,
+  index: number,
+  numbered: (n: number) => string,
+): string {
+  const statement = principle.statement.trim()
+  const short = statement.length > 50 ? `${statement.slice(0, 50)}…` : statement
+  return short ? `${index + 1}. ${short}` : numbered(index + 1)
+}
+
+export function ActionRow({ action, rankIndex, total, principles, sortable, onMove }: Props) {
+  const { t, language } = useI18n()
+  const { doc, readOnly } = useWorkspace()
+  const [confirming, setConfirming] = useState(false)
+  const n = rankIndex + 1
+  const name = action.what.trim() ? action.what.trim().slice(0, 60) : t.actions.numbered(n)
+  const what = useDraftField(action.what, (value) => updateAction(doc, action.id, { what: value }))
+  const owner = useDraftField(action.owner, (value) =>
+    updateAction(doc, action.id, { owner: value }),
+  )
+  const linked = principles.findIndex((principle) => principle.id === action.principleId)
+  const label = (field: string) => t.actions.fieldLabel(field, n)
+
+  if (readOnly) {
+    const principle = principles[linked]
+    return (
+      <tr className="action-row" data-testid={`action-${action.id}`}>
+        <td className="action-row__n">{n}</td>
+        <td data-label={t.actions.what}>{action.what || '–'}</td>
+        <td data-label={t.actions.owner}>{action.owner || '–'}</td>
+        <td data-label={t.actions.due}>{action.due || '–'}</td>
+        <td data-label={t.actions.status}>{ACTION_STATUS_LABELS[action.status][language]}</td>
+        <td data-label={t.actions.principle}>
+          {principle ? principleLabel(principle, linked, t.principles.numbered) : '–'}
+        </td>
+      </tr>
+    )
+  }
+
+  return (
+    <tr
+      ref={sortable?.setNodeRef}
+      style={sortable?.style}
+      className={`action-row${sortable?.isDragging ? ' action-row--dragging' : ''}`}
+      data-testid={`action-${action.id}`}
+    >
+      <td className="action-row__n">{n}</td>
+      <td data-label={t.actions.what}>
+        <input className="input" aria-label={label(t.actions.what)} {...what} />
+      </td>
+      <td data-label={t.actions.owner}>
+        <input className="input" aria-label={label(t.actions.owner)} {...owner} />
+      </td>
+      <td data-label={t.actions.due}>
+        <input
+          className="input"
+          type="date"
+          aria-label={label(t.actions.due)}
+          value={action.due}
+          onChange={(event) => updateAction(doc, action.id, { due: event.target.value })}
+        />
+      </td>
+      <td data-label={t.actions.status}>
+        <select
+          className="select"
+          aria-label={label(t.actions.status)}
+          value={action.status}
+          onChange={(event) => {
+            const status = event.target.value
+            if (isActionStatus(status)) updateAction(doc, action.id, { status })
+          }}
+        >
+          {ACTION_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {ACTION_STATUS_LABELS[status][language]}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td data-label={t.actions.principle}>
+        <select
+          className="select"
+          aria-label={label(t.actions.principle)}
+          value={linked >= 0 ? action.principleId : ''}
+          onChange={(event) => updateAction(doc, action.id, { principleId: event.target.value })}
+        >
+          <option value="">{t.actions.noPrinciple}</option>
+          {principles.map((principle, index) => (
+            <option key={principle.id} value={principle.id}>
+              {principleLabel(principle, index, t.principles.numbered)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td className="action-row__controls">
+        {sortable && (
+          <MoveControls
+            name={name}
+            index={rankIndex}
+            total={total}
+            onMove={onMove}
+            handle={sortable.handle}
+          />
+        )}
+        {confirming ? (
+          <span className="confirm">
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() => removeAction(doc, action.id)}
+            >
+              {t.actions.remove(name)}
+            </button>
+            <button
+              type="button"
+              className="button button--quiet"
+              autoFocus
+              onClick={() => setConfirming(false)}
+            >
+              {t.cancel}
+            </button>
+          </span>
+        ) : (
+          <button
+            type="button"
+            className="icon-button icon-button--danger"
+            aria-label={t.actions.remove(name)}
+            title={t.actions.remove(name)}
+            onClick={() => setConfirming(true)}
+          >
+            <Icon name="trash" />
+          </button>
+        )}
+      </td>
+    </tr>
+  )
+}

@@ -1,0 +1,116 @@
+export type Role = 'facilitator' | 'editor' | 'viewer'
+
+export interface CreatedWorkspace {
+  id: string
+  links: { facilitator: string; editor: string; viewer: string }
+}
+
+export interface SessionInfo {
+  workspaceId: string
+  role: Role
+  participantId: string
+}
+
+export interface Ticket {
+  ticket: string
+  expiresAt: string | number
+}
+
+/** An HTTP error from the Koers API: `{ error: { code, message } }` plus the status. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message)
+    this.name = 'ApiError'
+  }
+}
+
+/** Thrown when the server could not be reached at all (offline, Wi-Fi gone). */
+export class NetworkError extends Error {
+  constructor(cause: unknown) {
+    super('network error', { cause })
+    this.name = 'NetworkError'
+  }
+}
+
+function postJson<T>(path: string, body: unknown): Promise<T> {
+  return requestJson(path, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(body ?? {}),
+  })
+}
+
+async function requestJson<T>(path: string, init: RequestInit): Promise<T> {
+  let response: Response
+  try {
+    response = await fetch(path, { credentials: 'same-origin', ...init })
+  } catch (error) {
+    throw new NetworkError(error)
+  }
+  const text = await response.text()
+  let parsed: unknown = null
+  try {
+    parsed = text ? JSON.parse(text) : null
+  } catch {
+    parsed = null
+  }
+  if (!response.ok) {
+    const error = readError(parsed)
+    throw new ApiError(response.status, error.code, error.message)
+  }
+  return parsed as T
+}
+
+function readError(body: unknown): { code: string; message: string } {
+  if (typeof body === 'object' && body !== null && 'error' in body) {
+    const error = (body as { error: unknown }).error
+    if (typeof error === 'object' && error !== null) {
+      const { code, message } = error as { code?: unknown; message?: unknown }
+      return {
+        code: typeof code === 'string' ? code : 'unknown',
+        message: typeof message === 'string' ? message : '',
+      }
+    }
+  }
+  return { code: 'unknown', message: '' }
+}
+
+export interface Me {
+  workspaceId: string
+  role: Role
+  participantId: string
+  displayName: string
+}
+
+export function createWorkspace(input: {
+  title: string
+  school: string
+  language?: 'nl' | 'en'
+}): Promise<CreatedWorkspace> {
+  return postJson('/api/workspaces', input)
+}
+
+export function createSession(input: { key: string; displayName: string }): Promise<SessionInfo> {
+  return postJson('/api/session', input)
+}
+
+export function fetchTicket(workspaceId: string): Promise<Ticket> {
+  return postJson(`/api/workspaces/${encodeURIComponent(workspaceId)}/ticket`, {})
+}
+
+/** The caller's session in a workspace (401 when there is none). */
+export function fetchMe(workspaceId: string): Promise<Me> {
+  return requestJson(`/api/workspaces/${encodeURIComponent(workspaceId)}/me`, {
+    headers: { accept: 'application/json' },
+  })
+}
+
+/** The key inside a join link `<origin>/join#<key>`. */
+export function keyFromLink(link: string): string {
+  const hash = link.indexOf('#')
+  return hash === -1 ? '' : decodeURIComponent(link.slice(hash + 1))
+}

@@ -1,0 +1,16 @@
+import { useT } from '../i18n/i18n.tsx'
+import { AdoptionTrail } from './AdoptionTrail.tsx'
+import { MetaForm } from './MetaForm.tsx'
+
+export function DetailsView() {
+  const t = useT()
+  return (
+    <div className="details stack-lg">
+      <section className="stack" aria-labelledby="details-title">
+        <h2 id="details-title">{t.details.title}</h2>
+        <MetaForm />
+      </section>
+      <AdoptionTrail />
+    </div>
+  )
+}

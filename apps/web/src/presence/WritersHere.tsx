@@ -1,0 +1,27 @@
+import { useT } from '../i18n/i18n.tsx'
+import type { Present } from './usePresence.ts'
+import { textOn } from './userColor.ts'
+
+/** Small avatars of the people whose cursor is in this section now. */
+export function WritersHere({ people, compact }: { people: Present[]; compact?: boolean }) {
+  const t = useT()
+  if (people.length === 0) return null
+  const names = people.map((person) => person.name).join(', ')
+  return (
+    <p className={`writers${compact ? ' writers--compact' : ''}`} data-testid="writers-here">
+      {people.map((person) => (
+        <span
+          key={person.clientId}
+          className="avatar avatar--small"
+          style={{ backgroundColor: person.color, color: textOn(person.color) }}
+          aria-hidden="true"
+        >
+          {person.name.slice(0, 1).toUpperCase()}
+        </span>
+      ))}
+      <span className={compact ? 'visually-hidden' : 'writers__names'}>
+        {names} {t.sections.writingHere}
+      </span>
+    </p>
+  )
+}

@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react'
+import type { Awareness } from 'y-protocols/awareness'
+import type { Role } from '../api/client.ts'
+
+export interface Present {
+  clientId: number
+  name: string
+  color: string
+  role: Role | null
+  section: string | null
+  isSelf: boolean
+}
+
+function isRole(value: unknown): value is Role {
+  return value === 'facilitator' || value === 'editor' || value === 'viewer'
+}
+
+function readPresence(awareness: Awareness): Present[] {
+  const people: Present[] = []
+  awareness.getStates().forEach((state, clientId) => {
+    const user: unknown = state.user
+    if (typeof user !== 'object' || user === null) return
+    const { name, color, role } = user as { name?: unknown; color?: unknown; role?: unknown }
+    if (typeof name !== 'string' || name === '') return
+    const section: unknown = state.section
+    people.push({
+      clientId,
+      name,
+      color: typeof color === 'string' && /^#[0-9a-f]{6}$/i.test(color) ? color : '#475569',
+      role: isRole(role) ? role : null,
+      section: typeof section === 'string' ? section : null,
+      isSelf: clientId === awareness.clientID,
+    })
+  })
+  return people.sort((a, b) =>
+    a.isSelf !== b.isSelf ? (a.isSelf ? -1 : 1) : a.name.localeCompare(b.name, 'nl'),
+  )
+}
+
+function sameList(a: Present[], b: Present[]): boolean {
+  return JSON.stringify(a) === JSON.stringify(b)
+}
+
+/** Who is here, as stamped by the server (name, colour, role) plus the section they edit. */
+export function usePresence(awareness: Awareness): Present[] {
+  const [people, setPeople] = useState(() => readPresence(awareness))
+  useEffect(() => {
+    const onChange = () => {
+      const next = readPresence(awareness)
+      setPeople((previous) => (sameList(previous, next) ? previous : next))
+    }
+    onChange()
+    awareness.on('change', onChange)
+    return () => awareness.off('change', onChange)
+  }, [awareness])
+  return people
+}

@@ -1,0 +1,51 @@
+import { useSyncExternalStore } from 'react'
+
+export type Route =
+  | { name: 'home' }
+  | { name: 'join'; key: string }
+  | { name: 'workspace'; workspaceId: string }
+  | { name: 'notFound' }
+
+const listeners = new Set<() => void>()
+
+function notify(): void {
+  for (const listener of listeners) listener()
+}
+
+window.addEventListener('popstate', notify)
+window.addEventListener('hashchange', notify)
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener)
+  return () => listeners.delete(listener)
+}
+
+function snapshot(): string {
+  return location.pathname + location.hash
+}
+
+export function parseRoute(pathname: string, hash: string): Route {
+  if (pathname === '/' || pathname === '') return { name: 'home' }
+  if (pathname === '/join' || pathname === '/join/') {
+    return { name: 'join', key: decodeURIComponent(hash.replace(/^#/, '')) }
+  }
+  const match = /^\/w\/([^/]+)\/?$/.exec(pathname)
+  if (match?.[1]) return { name: 'workspace', workspaceId: decodeURIComponent(match[1]) }
+  return { name: 'notFound' }
+}
+
+export function useRoute(): Route {
+  useSyncExternalStore(subscribe, snapshot)
+  return parseRoute(location.pathname, location.hash)
+}
+
+export function navigate(path: string, options: { replace?: boolean } = {}): void {
+  if (options.replace) history.replaceState(null, '', path)
+  else history.pushState(null, '', path)
+  window.scrollTo(0, 0)
+  notify()
+}
+
+export function workspacePath(workspaceId: string): string {
+  return `/w/${encodeURIComponent(workspaceId)}`
+}

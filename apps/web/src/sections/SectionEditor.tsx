@@ -1,0 +1,93 @@
+import { bodyRootName, createExtensions } from '@koers/doc-model'
+import Collaboration from '@tiptap/extension-collaboration'
+import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import { EditorContent, useEditor } from '@tiptap/react'
+import { useEffect, useRef } from 'react'
+import { useT } from '../i18n/i18n.tsx'
+import { textOn } from '../presence/userColor.ts'
+import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
+import { EditorToolbar } from './EditorToolbar.tsx'
+import { useDeferredMount } from './useDeferredMount.ts'
+
+function renderCaret(user: Record<string, unknown>): HTMLElement {
+  const color = typeof user.color === 'string' ? user.color : '#4f6d7a'
+  const caret = document.createElement('span')
+  caret.classList.add('collaboration-carets__caret')
+  caret.style.borderColor = color
+  const label = document.createElement('span')
+  label.classList.add('collaboration-carets__label')
+  label.style.backgroundColor = color
+  label.style.color = color.startsWith('#') && color.length === 7 ? textOn(color) : '#ffffff'
+  label.textContent = typeof user.name === 'string' ? user.name : ''
+  caret.append(label)
+  return caret
+}
+
+/** The body of one section; mounts when near the viewport or when the browser is idle. */
+export function SectionEditor({ sectionId, title }: { sectionId: string; title: string }) {
+  const t = useT()
+  const placeholder = useRef<HTMLDivElement>(null)
+  const [ready] = useDeferredMount(placeholder)
+  if (!ready) {
+    return (
+      <div ref={placeholder} className="editor-placeholder" aria-busy="true">
+        <span className="muted">{t.sections.loadingEditor}</span>
+      </div>
+    )
+  }
+  return <LiveEditor sectionId={sectionId} title={title} />
+}
+
+function LiveEditor({ sectionId, title }: { sectionId: string; title: string }) {
+  const t = useT()
+  const { doc, provider, readOnly, user } = useWorkspace()
+  const label = t.sections.editorLabel(title)
+  const editor = useEditor(
+    {
+      extensions: [
+        ...createExtensions(),
+        Collaboration.configure({ document: doc, field: bodyRootName(sectionId) }),
+        CollaborationCaret.configure({ provider, user, render: renderCaret }),
+      ],
+      editable: !readOnly,
+      immediatelyRender: true,
+      shouldRerenderOnTransaction: false,
+      editorProps: {
+        attributes: {
+          class: 'prose',
+          'aria-label': label,
+          'aria-multiline': 'true',
+          role: 'textbox',
+          ...(readOnly ? { 'aria-readonly': 'true' } : {}),
+        },
+      },
+    },
+    [doc, provider, sectionId, readOnly, user.name, user.color],
+  )
+
+  useEffect(() => {
+    if (!editor || editor.isDestroyed) return
+    editor.setOptions({
+      editorProps: {
+        attributes: {
+          class: 'prose',
+          'aria-label': label,
+          'aria-multiline': 'true',
+          role: 'textbox',
+          ...(readOnly ? { 'aria-readonly': 'true' } : {}),
+        },
+      },
+    })
+  }, [editor, label, readOnly])
+
+  return (
+    <div className="section-editor">
+      {!readOnly && editor && <EditorToolbar editor={editor} title={title} />}
+      <EditorContent
+        editor={editor}
+        className="editor-content"
+        data-testid={`section-editor-${sectionId}`}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,138 @@
+import { Icon } from '../common/Icon.tsx'
+import {
+  BUILDING_BLOCK_LABELS,
+  BUILDING_BLOCKS,
+  isBuildingBlock,
+  setSectionBuildingBlock,
+} from '@koers/doc-model'
+import type { SectionView } from '@koers/doc-model'
+import { useId, useState } from 'react'
+import type { FocusEvent } from 'react'
+import { MoveControls } from '../common/MoveControls.tsx'
+import type { SortableRenderProps } from '../common/SortableList.tsx'
+import { useI18n } from '../i18n/i18n.tsx'
+import type { Present } from '../presence/usePresence.ts'
+import { WritersHere } from '../presence/WritersHere.tsx'
+import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
+import { GuidingQuestions } from './GuidingQuestions.tsx'
+import { SectionEditor } from './SectionEditor.tsx'
+import { SectionTitle } from './SectionTitle.tsx'
+
+interface Props {
+  section: SectionView
+  index: number
+  total: number
+  writers: Present[]
+  sortable: SortableRenderProps
+  onMove: (toIndex: number) => void
+  onRemove: () => void
+}
+
+export function SectionItem({ section, index, total, writers, sortable, onMove, onRemove }: Props) {
+  const { t, language } = useI18n()
+  const id = useId()
+  const { doc, provider, readOnly } = useWorkspace()
+  const [confirming, setConfirming] = useState(false)
+  const name = section.title || t.sections.untitled
+
+  function onFocus(): void {
+    if (!readOnly && provider.awareness.getLocalState()?.section !== section.id) {
+      provider.awareness.setLocalStateField('section', section.id)
+    }
+  }
+  function onBlur(event: FocusEvent<HTMLElement>): void {
+    const next = event.relatedTarget
+    if (next instanceof Node && event.currentTarget.contains(next)) return
+    if (provider.awareness.getLocalState()?.section === section.id) {
+      provider.awareness.setLocalStateField('section', null)
+    }
+  }
+
+  return (
+    <section
+      ref={sortable.setNodeRef}
+      style={sortable.style}
+      className={`section${sortable.isDragging ? ' section--dragging' : ''}`}
+      id={`section-${section.id}`}
+      aria-labelledby={`section-title-${section.id}`}
+      data-testid={`section-${section.id}`}
+      onFocus={onFocus}
+      onBlur={onBlur}
+    >
+      <header className="section__head">
+        <SectionTitle sectionId={section.id} title={section.title} number={index + 1} />
+        <WritersHere people={writers} />
+        {!readOnly && (
+          <div className="section__controls">
+            <MoveControls
+              name={name}
+              index={index}
+              total={total}
+              onMove={onMove}
+              handle={sortable.handle}
+            />
+            <label className="inline-field">
+              <span className="inline-field__label">{t.sections.buildingBlock}</span>
+              <select
+                className="select"
+                id={`${id}-block`}
+                value={section.buildingBlock}
+                onChange={(event) => {
+                  const value = event.target.value
+                  setSectionBuildingBlock(doc, section.id, isBuildingBlock(value) ? value : '')
+                }}
+              >
+                <option value="">{t.sections.noBuildingBlock}</option>
+                {BUILDING_BLOCKS.map((block) => (
+                  <option key={block} value={block}>
+                    {BUILDING_BLOCK_LABELS[block][language]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            {confirming ? (
+              <span className="confirm" role="group" aria-label={t.sections.remove(name)}>
+                <span className="confirm__text">{t.sections.removeConfirm(name)}</span>
+                <button
+                  type="button"
+                  className="button button--danger"
+                  onClick={() => {
+                    setConfirming(false)
+                    onRemove()
+                  }}
+                >
+                  {t.sections.remove(name)}
+                </button>
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  autoFocus
+                  onClick={() => setConfirming(false)}
+                >
+                  {t.cancel}
+                </button>
+              </span>
+            ) : (
+              <button
+                type="button"
+                className="icon-button icon-button--danger"
+                aria-label={t.sections.remove(name)}
+                title={t.sections.remove(name)}
+                onClick={() => setConfirming(true)}
+              >
+                <Icon name="trash" />
+              </button>
+            )}
+          </div>
+        )}
+        {readOnly && section.buildingBlock && (
+          <p className="muted">
+            {t.sections.buildingBlock}: {BUILDING_BLOCK_LABELS[section.buildingBlock][language]}
+          </p>
+        )}
+      </header>
+      <GuidingQuestions section={section} />
+      <SectionEditor sectionId={section.id} title={name} />
+    </section>
+  )
+}

@@ -1,0 +1,123 @@
+import { ADOPTION_STEP_LABELS, Root, readAdoption, readMeta } from '@koers/doc-model'
+import { useEffect, useState } from 'react'
+import { ActionsView } from '../actions/ActionsView.tsx'
+import { AppHeader } from '../common/AppHeader.tsx'
+import { useDocValue } from '../common/useDocValue.ts'
+import { DetailsView } from '../details/DetailsView.tsx'
+import { StatusBadge } from '../details/StatusBadge.tsx'
+import { useT } from '../i18n/i18n.tsx'
+import { PresenceList } from '../presence/PresenceList.tsx'
+import { usePresence } from '../presence/usePresence.ts'
+import { PrinciplesView } from '../principles/PrinciplesView.tsx'
+import { SectionsView } from '../sections/SectionsView.tsx'
+import { updateJoinedWorkspace } from '../storage/joinedWorkspaces.ts'
+import { SyncStatus } from '../sync/SyncStatus.tsx'
+import type { ConnectionSnapshot } from '../sync/WorkspaceConnection.ts'
+import { useWorkspace } from './WorkspaceContext.tsx'
+import { WorkspaceTabs } from './WorkspaceTabs.tsx'
+
+type TabKey = 'text' | 'principles' | 'actions' | 'details'
+const tabKeys: TabKey[] = ['text', 'principles', 'actions', 'details']
+
+function initialTab(workspaceId: string): TabKey {
+  let stored: string | null = null
+  try {
+    stored = sessionStorage.getItem(`koers.tab.${workspaceId}`)
+  } catch {
+    stored = null
+  }
+  return tabKeys.find((key) => key === stored) ?? 'text'
+}
+
+export function WorkspaceLayout({ snapshot }: { snapshot: ConnectionSnapshot }) {
+  const t = useT()
+  const { doc, provider, readOnly, role, user, workspaceId } = useWorkspace()
+  const meta = useDocValue(doc, [Root.meta], readMeta)
+  const status = useDocValue(doc, [Root.adoption], (d) => readAdoption(d).status)
+  const people = usePresence(provider.awareness)
+  const [tab, setTab] = useState<TabKey>(() => initialTab(workspaceId))
+
+  useEffect(() => {
+    try {
+      sessionStorage.setItem(`koers.tab.${workspaceId}`, tab)
+    } catch {
+      // not remembered, no harm
+    }
+  }, [tab, workspaceId])
+
+  useEffect(() => {
+    if (meta.title) updateJoinedWorkspace(workspaceId, { title: meta.title })
+  }, [meta.title, workspaceId])
+  useEffect(() => {
+    if (snapshot.state === 'saved' || meta.title)
+      updateJoinedWorkspace(workspaceId, { status, statusLabel: ADOPTION_STEP_LABELS[status] })
+  }, [status, workspaceId, snapshot.state, meta.title])
+
+  const title = meta.title || t.workspace.untitled
+  useEffect(() => {
+    document.title = `${title} – Koers`
+    return () => {
+      document.title = 'Koers'
+    }
+  }, [title])
+
+  const tabs = [
+    { key: 'text' as const, label: t.workspace.tabText },
+    { key: 'principles' as const, label: t.workspace.tabPrinciples },
+    { key: 'actions' as const, label: t.workspace.tabActions },
+    { key: 'details' as const, label: t.workspace.tabDetails },
+  ]
+
+  return (
+    <>
+      <AppHeader>
+        <StatusBadge status={status} />
+        <SyncStatus snapshot={snapshot} />
+      </AppHeader>
+      <main id="main" className="workspace" tabIndex={-1}>
+        <div className="workspace__head">
+          <div className="workspace__title-block">
+            <h1 className="workspace__title" data-testid="workspace-title">
+              {title}
+            </h1>
+            <p className="workspace__subtitle">
+              {meta.school}
+              {meta.school && ' · '}
+              {t.workspace.youAre(user.name, t.roles[role])}
+              {readOnly && (
+                <>
+                  {' · '}
+                  <strong className="readonly-label" data-testid="readonly-label">
+                    {t.workspace.readOnly}
+                  </strong>
+                </>
+              )}
+            </p>
+            {readOnly && <p className="muted">{t.workspace.readOnlyHelp}</p>}
+          </div>
+          <PresenceList people={people} selfRole={role} />
+        </div>
+        {snapshot.closed && (
+          <div className="notice notice--error" role="alert">
+            <strong>{t.sync.closedTitle}</strong> ({snapshot.closed.code} {snapshot.closed.reason})
+          </div>
+        )}
+        {snapshot.unsent > 0 && snapshot.state === 'offline' && (
+          <p className="notice notice--warning">{t.sync.unsentWarning}</p>
+        )}
+        <WorkspaceTabs tabs={tabs} selected={tab} onSelect={setTab} label={t.workspace.tabs} />
+        <div
+          className="workspace__panel"
+          role="tabpanel"
+          id={`panel-${tab}`}
+          aria-labelledby={`tab-${tab}`}
+        >
+          {tab === 'text' && <SectionsView people={people} />}
+          {tab === 'principles' && <PrinciplesView />}
+          {tab === 'actions' && <ActionsView />}
+          {tab === 'details' && <DetailsView />}
+        </div>
+      </main>
+    </>
+  )
+}

@@ -1,0 +1,124 @@
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { useAnnounce } from '../common/Announcer.tsx'
+import { useT } from '../i18n/i18n.tsx'
+import { participantColor } from '../presence/userColor.ts'
+import { fetchMe } from '../api/client.ts'
+import {
+  findJoinedWorkspace,
+  saveJoinedWorkspace,
+  updateJoinedWorkspace,
+  useJoinedWorkspaces,
+} from '../storage/joinedWorkspaces.ts'
+import type { JoinedWorkspace } from '../storage/joinedWorkspaces.ts'
+import {
+  useConnectionSnapshot,
+  useUnsentWarning,
+  useWorkspaceConnection,
+} from '../sync/useConnection.ts'
+import type { WorkspaceConnection } from '../sync/WorkspaceConnection.ts'
+import { LinkNeeded } from './LinkNeeded.tsx'
+import { WorkspaceContext } from './WorkspaceContext.tsx'
+import type { WorkspaceContextValue } from './WorkspaceContext.tsx'
+import { WorkspaceLayout } from './WorkspaceLayout.tsx'
+
+export default function WorkspacePage({ workspaceId }: { workspaceId: string }) {
+  useJoinedWorkspaces()
+  const joined = findJoinedWorkspace(workspaceId)
+  const [lookup, setLookup] = useState<'pending' | 'none'>('pending')
+  const connection = useWorkspaceConnection(workspaceId, joined !== undefined)
+  const t = useT()
+
+  // No entry in this browser (storage cleared, other browser profile): ask the server whether
+  // the session cookie is still there before asking for a link.
+  useEffect(() => {
+    if (joined) return
+    let live = true
+    fetchMe(workspaceId).then(
+      (me) => {
+        if (!live) return
+        saveJoinedWorkspace({
+          id: me.workspaceId,
+          title: '',
+          role: me.role,
+          participantId: me.participantId,
+          displayName: me.displayName,
+        })
+      },
+      () => {
+        if (live) setLookup('none')
+      },
+    )
+    return () => {
+      live = false
+    }
+  }, [joined, workspaceId])
+
+  if (!joined) return lookup === 'none' ? <LinkNeeded /> : <p className="page">{t.loading}</p>
+  if (!connection) return <p className="page">{t.loading}</p>
+  return <ConnectedWorkspace connection={connection} joined={joined} />
+}
+
+function ConnectedWorkspace({
+  connection,
+  joined,
+}: {
+  connection: WorkspaceConnection
+  joined: JoinedWorkspace
+}) {
+  const t = useT()
+  const announce = useAnnounce()
+  const snapshot = useConnectionSnapshot(connection)
+  useUnsentWarning(snapshot.unsent)
+  const [color, setColor] = useState<string | null>(null)
+
+  useEffect(() => {
+    let live = true
+    void participantColor(joined.participantId).then((value) => {
+      if (live) setColor(value)
+    })
+    return () => {
+      live = false
+    }
+  }, [joined.participantId])
+
+  useEffect(() => {
+    if (color) {
+      connection.provider.awareness.setLocalStateField('user', { name: joined.displayName, color })
+    }
+  }, [connection, joined.displayName, color])
+
+  const offline = snapshot.state === 'offline' && !snapshot.starting
+  const wasOffline = useRef(false)
+  useEffect(() => {
+    if (offline) announce(t.sync.offline)
+    else if (wasOffline.current) announce(t.sync.saving)
+    wasOffline.current = offline
+  }, [offline, announce, t])
+
+  useEffect(() => {
+    updateJoinedWorkspace(joined.id, { lastVisit: Date.now() })
+  }, [joined.id])
+
+  const value = useMemo<WorkspaceContextValue | null>(
+    () =>
+      color === null
+        ? null
+        : {
+            workspaceId: joined.id,
+            doc: connection.doc,
+            provider: connection.provider,
+            role: joined.role,
+            readOnly: joined.role === 'viewer',
+            user: { name: joined.displayName, color },
+          },
+    [connection, joined.id, joined.role, joined.displayName, color],
+  )
+
+  if (snapshot.sessionLost) return <LinkNeeded />
+  if (!value) return <p className="page">{t.loading}</p>
+  return (
+    <WorkspaceContext.Provider value={value}>
+      <WorkspaceLayout snapshot={snapshot} />
+    </WorkspaceContext.Provider>
+  )
+}
