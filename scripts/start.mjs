@@ -6,13 +6,21 @@ import { fileURLToPath } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const webDist = join(root, 'apps/web/dist/index.html')
-const webSources = ['apps/web/src', 'apps/web/index.html', 'packages/doc-model/src', 'packages/protocol/src']
+const webSources = [
+  'apps/web/src',
+  'apps/web/index.html',
+  'packages/doc-model/src',
+  'packages/protocol/src',
+]
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0
   const stat = statSync(path)
   if (!stat.isDirectory()) return stat.mtimeMs
-  return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), 0)
+  return readdirSync(path).reduce(
+    (newest, name) => Math.max(newest, newestMtime(join(path, name))),
+    0,
+  )
 }
 
 function webBuildIsStale() {
@@ -24,7 +32,10 @@ function webBuildIsStale() {
 if (webBuildIsStale()) {
   console.log('Building the web app…')
   const vite = join(root, 'apps/web/node_modules/vite/bin/vite.js')
-  const build = spawnSync(process.execPath, [vite, 'build'], { cwd: join(root, 'apps/web'), stdio: 'inherit' })
+  const build = spawnSync(process.execPath, [vite, 'build'], {
+    cwd: join(root, 'apps/web'),
+    stdio: 'inherit',
+  })
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 
