@@ -1,0 +1,40 @@
+import type { Window } from './keystrokes.ts'
+
+export type ClientPlan =
+  | { kind: 'typist'; typist: number; cookie: string }
+  | { kind: 'listener'; cookie: string }
+  | { kind: 'sample'; cookie: string }
+
+export interface WorkerInit {
+  url: string
+  wsUrl: string
+  workspaceId: string
+  sections: string[]
+  clients: ClientPlan[]
+  sendTimes: SharedArrayBuffer
+  clientBase: number
+  typists: number
+  keysPerSecond: number
+}
+
+export type ToWorker =
+  | { type: 'type'; window: Window }
+  | { type: 'stop-typing' }
+  | { type: 'report' }
+  | { type: 'close' }
+
+export interface WorkerReport {
+  type: 'report'
+  histogram: [number, number][]
+  receipts: number
+  keystrokes: number
+  eldP99Ms: number
+  closes: Record<string, number>
+  digests: { stateVector: string; content: string }[]
+}
+
+export type ToMain =
+  | { type: 'ready'; connected: number }
+  | { type: 'failed'; message: string }
+  | WorkerReport
+  | { type: 'closed' }

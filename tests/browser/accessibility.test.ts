@@ -1,0 +1,87 @@
+import { createRequire } from 'node:module'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createWorkspace } from '../support/api.ts'
+import {
+  browserAvailable,
+  ensureWebBuild,
+  joinThroughLink,
+  launchBrowser,
+  newPerson,
+  webDist,
+} from '../support/browser.ts'
+import { removeDataDir, spawnServer, type ServerHandle } from '../support/spawnServer.ts'
+
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+
+interface AxeViolation {
+  id: string
+  impact: string | null
+  help: string
+  nodes: { target: unknown[] }[]
+}
+
+/** Runs axe-core (WCAG 2.1 A/AA rules) and returns the serious and critical violations. */
+async function seriousViolations(
+  page: Page,
+): Promise<{ id: string; help: string; targets: string[] }[]> {
+  await page.addScriptTag({ path: axePath })
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> }
+      }
+    ).axe
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    })
+    return result.violations
+  })
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)) }))
+}
+
+describe.skipIf(!browserAvailable)('browser: accessibility (WCAG 2.1 AA, axe-core)', () => {
+  let server: ServerHandle
+  let browser: Browser
+  beforeAll(async () => {
+    ensureWebBuild()
+    server = await spawnServer({ env: { KOERS_WEB_DIR: webDist } })
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    if (server) await removeDataDir(server.dataDir)
+  })
+
+  test('A11Y-1 the home page has no serious or critical violation', async () => {
+    const { page, context } = await newPerson(browser, 'a11y-home')
+    await page.goto(server.url)
+    await page.getByRole('main').waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    await context.close()
+  })
+
+  test('A11Y-1 the join page has no serious or critical violation', async () => {
+    const workspace = await createWorkspace(server.url)
+    const { page, context } = await newPerson(browser, 'a11y-join')
+    await page.goto(workspace.links.editor)
+    await page.getByLabel('Je naam').waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    await context.close()
+  })
+
+  test('A11Y-1 the workspace page has no serious or critical violation', async () => {
+    const workspace = await createWorkspace(server.url)
+    const { page, context } = await newPerson(browser, 'a11y-workspace')
+    await joinThroughLink(page, workspace.links.facilitator, 'Fenna')
+    expect(await seriousViolations(page)).toEqual([])
+    for (const tab of ['Uitgangspunten', 'Actiepunten', 'Gegevens']) {
+      await page.getByRole('tab', { name: tab }).click()
+      expect({ tab, violations: await seriousViolations(page) }).toEqual({ tab, violations: [] })
+    }
+    await context.close()
+  })
+})

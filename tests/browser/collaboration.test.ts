@@ -1,0 +1,114 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest'
+import { createWorkspace, joinAs } from '../support/api.ts'
+import {
+  browserAvailable,
+  ensureWebBuild,
+  joinThroughLink,
+  launchBrowser,
+  newPerson,
+  sectionEditor,
+  webDist,
+} from '../support/browser.ts'
+import { startNetworkSwitch } from '../support/networkSwitch.ts'
+import { removeDataDir, spawnServer, type ServerHandle } from '../support/spawnServer.ts'
+import { openClient } from '../support/testClients.ts'
+import { bodyText, sectionIds } from '../support/typing.ts'
+
+describe.skipIf(!browserAvailable)('browser: writing together', () => {
+  let server: ServerHandle
+  let browser: Browser
+  beforeAll(async () => {
+    ensureWebBuild()
+    server = await spawnServer({ env: { KOERS_WEB_DIR: webDist } })
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    if (server) await removeDataDir(server.dataDir)
+  })
+
+  test('SYNC-1 two people type in one section at once and see each other’s text and named caret', async () => {
+    const workspace = await createWorkspace(server.url)
+    const observer = await openClient(
+      server.url,
+      await joinAs(server.url, workspace.keys.viewer, 'Waarnemer'),
+    )
+    const sectionId = sectionIds(observer.doc)[0]!
+    const anna = await newPerson(browser, 'anna')
+    const bram = await newPerson(browser, 'bram')
+    await joinThroughLink(anna.page, workspace.links.editor, 'Anna de Vries')
+    await joinThroughLink(bram.page, workspace.links.facilitator, 'Bram Jansen')
+
+    const annaEditor = sectionEditor(anna.page, sectionId)
+    const bramEditor = sectionEditor(bram.page, sectionId)
+    await annaEditor.click()
+    await bramEditor.click()
+    await Promise.all([
+      annaEditor.pressSequentially('Anna schrijft over menselijkheid. ', { delay: 25 }),
+      bramEditor.pressSequentially('Bram schrijft over autonomie. ', { delay: 25 }),
+    ])
+
+    await expect
+      .poll(() => annaEditor.innerText(), { timeout: 15_000 })
+      .toContain('Bram schrijft over autonomie.')
+    await expect
+      .poll(() => bramEditor.innerText(), { timeout: 15_000 })
+      .toContain('Anna schrijft over menselijkheid.')
+    await expect.poll(() => bodyText(observer.doc, sectionId)).toContain('autonomie')
+    expect(bodyText(observer.doc, sectionId)).toContain('menselijkheid')
+
+    // Each sees the other's caret, labelled with the other's name.
+    const caretLabel = (page: typeof anna.page, name: string) =>
+      page.locator('.collaboration-carets__caret .collaboration-carets__label', { hasText: name })
+    await expect
+      .poll(() => caretLabel(anna.page, 'Bram Jansen').count(), { timeout: 15_000 })
+      .toBe(1)
+    await expect
+      .poll(() => caretLabel(bram.page, 'Anna de Vries').count(), { timeout: 15_000 })
+      .toBe(1)
+    expect(await caretLabel(anna.page, 'Anna de Vries').count()).toBe(0)
+    await expect.poll(() => anna.page.getByTestId('presence').innerText()).toContain('Bram Jansen')
+    await Promise.all([anna.context.close(), bram.context.close()])
+  })
+
+  test('SYNC-10 a person who goes offline keeps typing; the text arrives once back online', async () => {
+    const workspace = await createWorkspace(server.url)
+    const observer = await openClient(
+      server.url,
+      await joinAs(server.url, workspace.keys.viewer, 'Waarnemer'),
+    )
+    const sectionId = sectionIds(observer.doc)[0]!
+    // Anna reaches the server through a switch that can cut her Wi-Fi, WebSocket included.
+    const wifi = await startNetworkSwitch(server.port)
+    onTestFinished(() => wifi.close())
+    const anna = await newPerson(browser, 'anna-offline')
+    const bram = await newPerson(browser, 'bram-online')
+    await joinThroughLink(
+      anna.page,
+      workspace.links.editor.replace(server.url, wifi.url),
+      'Anna de Vries',
+    )
+    await joinThroughLink(bram.page, workspace.links.editor, 'Bram Jansen')
+
+    await anna.context.setOffline(true)
+    wifi.setConnected(false)
+    const status = anna.page.getByTestId('sync-status')
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 15_000 }).toBe('offline')
+    const annaEditor = sectionEditor(anna.page, sectionId)
+    await annaEditor.click()
+    await annaEditor.pressSequentially('Geschreven in de trein zonder wifi.', { delay: 10 })
+    expect(await status.getAttribute('data-state')).toBe('offline')
+    expect(bodyText(observer.doc, sectionId)).not.toContain('trein')
+
+    wifi.setConnected(true)
+    await anna.context.setOffline(false)
+    await expect
+      .poll(() => sectionEditor(bram.page, sectionId).innerText(), { timeout: 30_000 })
+      .toContain('Geschreven in de trein zonder wifi.')
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 15_000 }).toBe('saved')
+    expect(bodyText(observer.doc, sectionId)).toContain('trein')
+    await Promise.all([anna.context.close(), bram.context.close()])
+  })
+})

@@ -1,0 +1,119 @@
+import { addPrinciple, listPrinciples, listSections, principleRationale } from '@koers/doc-model'
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { createWorkspace, joinAs } from '../support/api.ts'
+import {
+  browserAvailable,
+  ensureWebBuild,
+  joinThroughLink,
+  launchBrowser,
+  newPerson,
+  webDist,
+} from '../support/browser.ts'
+import { removeDataDir, spawnServer, type ServerHandle } from '../support/spawnServer.ts'
+import { openClient } from '../support/testClients.ts'
+
+/** Principle ids in the order the page shows them. */
+function shownPrincipleOrder(page: Page, ids: string[]): Promise<string[]> {
+  return page
+    .locator('[data-testid^="principle-"]')
+    .evaluateAll((elements) => elements.map((e) => (e as HTMLElement).dataset.testid ?? ''))
+    .then((testIds) =>
+      testIds.map((t) => t.replace(/^principle-/, '')).filter((id) => ids.includes(id)),
+    )
+}
+
+describe.skipIf(!browserAvailable)('browser: sections and principles (issue 3)', () => {
+  let server: ServerHandle
+  let browser: Browser
+  beforeAll(async () => {
+    ensureWebBuild()
+    server = await spawnServer({ env: { KOERS_WEB_DIR: webDist } })
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    if (server) await removeDataDir(server.dataDir)
+  })
+
+  test('DM-5 one person reorders principles by keyboard while another edits a rationale; both end equal', async () => {
+    const workspace = await createWorkspace(server.url)
+    const lead = await openClient(
+      server.url,
+      await joinAs(server.url, workspace.keys.facilitator, 'Voorbereider'),
+    )
+    const ids = ['menselijkheid', 'rechtvaardigheid', 'autonomie'].map((value, i) =>
+      addPrinciple(lead.doc, { statement: `Wij kiezen voor ${value}, omdat ${i}`, rationale: '' }),
+    )
+    const anna = await newPerson(browser, 'anna-principles')
+    const bram = await newPerson(browser, 'bram-principles')
+    await joinThroughLink(anna.page, workspace.links.editor, 'Anna de Vries')
+    await joinThroughLink(bram.page, workspace.links.editor, 'Bram Jansen')
+    for (const { page } of [anna, bram]) {
+      await page.getByRole('tab', { name: 'Uitgangspunten' }).click()
+      await page.getByTestId(`principle-${ids[0]}`).waitFor()
+    }
+
+    // Anna moves the first principle down twice with the keyboard; Bram types a rationale meanwhile.
+    const down = anna.page
+      .getByTestId(`principle-${ids[0]}`)
+      .getByRole('button', { name: /^Omlaag/ })
+    const rationale = bram.page.getByTestId(`principle-rationale-${ids[1]}`)
+    await rationale.click()
+    await down.focus()
+    await Promise.all([
+      (async () => {
+        await anna.page.keyboard.press('Enter')
+        await anna.page
+          .getByTestId(`principle-${ids[0]}`)
+          .getByRole('button', { name: /^Omlaag/ })
+          .focus()
+        await anna.page.keyboard.press('Enter')
+      })(),
+      rationale.pressSequentially('Omdat contact tussen mensen voorop staat.', { delay: 15 }),
+    ])
+
+    const expected = [ids[1]!, ids[2]!, ids[0]!]
+    await expect
+      .poll(() => listPrinciples(lead.doc).map((p) => p.id), { timeout: 15_000 })
+      .toEqual(expected)
+    await expect
+      .poll(() => shownPrincipleOrder(anna.page, ids), { timeout: 15_000 })
+      .toEqual(expected)
+    await expect
+      .poll(() => shownPrincipleOrder(bram.page, ids), { timeout: 15_000 })
+      .toEqual(expected)
+    await expect
+      .poll(() => principleRationale(lead.doc, ids[1]!)?.toString(), { timeout: 15_000 })
+      .toBe('Omdat contact tussen mensen voorop staat.')
+    await expect
+      .poll(() => anna.page.getByTestId(`principle-rationale-${ids[1]}`).inputValue(), {
+        timeout: 15_000,
+      })
+      .toBe('Omdat contact tussen mensen voorop staat.')
+    await Promise.all([anna.context.close(), bram.context.close()])
+  })
+
+  test('DM-5 a section added by one person appears for the other', async () => {
+    const workspace = await createWorkspace(server.url)
+    const lead = await openClient(
+      server.url,
+      await joinAs(server.url, workspace.keys.viewer, 'Waarnemer'),
+    )
+    const before = listSections(lead.doc).map((s) => s.id)
+    const anna = await newPerson(browser, 'anna-sections')
+    const bram = await newPerson(browser, 'bram-sections')
+    await joinThroughLink(anna.page, workspace.links.editor, 'Anna de Vries')
+    await joinThroughLink(bram.page, workspace.links.editor, 'Bram Jansen')
+
+    await anna.page.getByTestId('add-section').click()
+    await expect
+      .poll(() => listSections(lead.doc).length, { timeout: 15_000 })
+      .toBe(before.length + 1)
+    const added = listSections(lead.doc).find((s) => !before.includes(s.id))!
+    await bram.page.getByTestId(`section-${added.id}`).waitFor({ timeout: 15_000 })
+    expect(await bram.page.getByTestId(`section-${added.id}`).innerText()).toContain(added.title)
+    await Promise.all([anna.context.close(), bram.context.close()])
+  })
+})

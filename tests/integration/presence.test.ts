@@ -1,0 +1,62 @@
+import { CloseCode } from '@koers/protocol'
+import { describe, expect, test, vi } from 'vitest'
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import { joinAs, workspaceWithRoles } from '../support/api.ts'
+import { awarenessFrame } from '../support/frames.ts'
+import { openClient, openRawSocket } from '../support/testClients.ts'
+import { startTestServer } from '../support/testServer.ts'
+
+describe('SYNC-6 presence in a busy room', () => {
+  test('SYNC-6 a stock y-websocket client is not closed while many carets move', async () => {
+    const server = await startTestServer()
+    const { workspace, facilitator } = await workspaceWithRoles(server.url)
+    const victim = await openClient(server.url, facilitator)
+    const closes: number[] = []
+    victim.provider.on('connection-close', (event) => closes.push(event?.code ?? 0))
+    let awarenessEvents = 0
+    victim.provider.awareness.on('update', () => awarenessEvents++)
+
+    // Twenty people move their caret 25 times a second each (each under its own message budget).
+    const movers = await Promise.all(
+      Array.from({ length: 20 }, async (_, i) => {
+        const socket = await openRawSocket(
+          server.url,
+          await joinAs(server.url, workspace.keys.editor, `Leraar ${i}`),
+        )
+        const doc = new Y.Doc()
+        await socket.sync(doc)
+        const awareness = new awarenessProtocol.Awareness(doc)
+        return { socket, awareness }
+      }),
+    )
+    // Each on its own timer, as real people type out of step: the room sends many small frames.
+    const timers = movers.map(({ socket, awareness }, i) => {
+      let position = 0
+      return setInterval(
+        () => {
+          position++
+          awareness.setLocalStateField('cursor', { anchor: position, head: position })
+          socket.send(awarenessFrame(awareness, [awareness.clientID]))
+        },
+        40 + (i % 7),
+      )
+    })
+    try {
+      // The stock provider re-sends every awareness change it receives (y-websocket's awareness
+      // handler does not look at the origin); those echoes must not cost it its connection.
+      await vi.waitFor(
+        () => expect(awarenessEvents + closes.length * 10_000).toBeGreaterThan(2_000),
+        {
+          timeout: 30_000,
+          interval: 100,
+        },
+      )
+    } finally {
+      for (const timer of timers) clearInterval(timer)
+      for (const { awareness } of movers) awareness.destroy()
+    }
+    expect(closes).not.toContain(CloseCode.RateLimited)
+    expect(closes).toEqual([])
+  })
+})

@@ -1,0 +1,92 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { onTestFailed } from 'vitest'
+import { repoRoot } from './spawnServer.ts'
+
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+/** docs/decisions/003: without Chromium the browser project skips, unless CI requires it. */
+export const browserAvailable =
+  existsSync(chromiumPath) || process.env.KOERS_REQUIRE_BROWSER === '1'
+
+export const webDist = join(repoRoot, 'apps/web/dist')
+export const artifactsDir = join(repoRoot, 'tests/.artifacts')
+
+function newestMtime(dir: string): number {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs)
+  }
+  return newest
+}
+
+/** Builds apps/web when dist/index.html is missing or older than the newest source file. */
+export function ensureWebBuild(): void {
+  const index = join(webDist, 'index.html')
+  const sources = [
+    join(repoRoot, 'apps/web/src'),
+    join(repoRoot, 'packages/doc-model/src'),
+    join(repoRoot, 'packages/protocol/src'),
+  ]
+  const newestSource = Math.max(...sources.filter((d) => existsSync(d)).map(newestMtime))
+  if (existsSync(index) && statSync(index).mtimeMs >= newestSource) return
+  execFileSync('pnpm', ['--filter', '@koers/web', 'build'], { cwd: repoRoot, stdio: 'inherit' })
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+}
+
+/**
+ * A fresh browser context (its own cookies and IndexedDB, like another laptop) whose pages are
+ * screenshotted into tests/.artifacts when the current test fails, and closed afterwards.
+ */
+export async function newPerson(
+  browser: Browser,
+  label: string,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    locale: 'nl-NL',
+    viewport: { width: 1280, height: 900 },
+  })
+  const page = await context.newPage()
+  onTestFailed(async ({ task }) => {
+    mkdirSync(artifactsDir, { recursive: true })
+    const name = `${task.name}-${label}`.replace(/[^a-z0-9-]+/gi, '_').slice(0, 120)
+    await page
+      .screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true })
+      .catch(() => undefined)
+  })
+  return { context, page }
+}
+
+/** Opens a join link, fills "Je naam" and presses the join button; resolves on the workspace page. */
+export async function joinThroughLink(page: Page, link: string, name: string): Promise<void> {
+  await page.goto(link)
+  await page.getByLabel('Je naam').fill(name)
+  await page.getByRole('button', { name: 'Meedoen' }).click()
+  await page.waitForURL(/\/w\/[^/]+$/)
+  await page
+    .getByTestId('sync-status')
+    .and(page.locator('[data-state="saved"]'))
+    .waitFor({ timeout: 20_000 })
+}
+
+/** The ProseMirror editable of one section. */
+export function sectionEditor(page: Page, sectionId: string) {
+  return page.getByTestId(`section-editor-${sectionId}`).locator('.ProseMirror')
+}
