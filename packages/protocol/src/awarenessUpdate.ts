@@ -1,5 +1,7 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
+import { FrameError } from './frameError.ts'
+import { MessageType } from './messageType.ts'
 
 /** One entry of a y-protocols awareness update; `state === null` means "client left". */
 export interface AwarenessEntry {
@@ -44,4 +46,27 @@ export const decodeAwarenessEntries = (update: Uint8Array): AwarenessEntry[] => 
   const entries = readAwarenessEntries(decoder)
   if (decoding.hasContent(decoder)) throw new RangeError('trailing bytes in awareness update')
   return entries
+}
+
+/**
+ * The client ids of an awareness frame, read without parsing any state (PROTO-6); null when the
+ * frame is not an awareness message. Stock y-websocket clients echo every awareness change they
+ * receive, so the server must recognise an echo cheaply. Throws on a truncated frame.
+ */
+export const peekAwarenessClientIds = (frame: Uint8Array): number[] | null => {
+  try {
+    const decoder = decoding.createDecoder(frame)
+    if (decoding.readVarUint(decoder) !== MessageType.Awareness) return null
+    const update = decoding.createDecoder(decoding.readVarUint8Array(decoder))
+    const count = decoding.readVarUint(update)
+    const ids: number[] = []
+    for (let i = 0; i < count; i++) {
+      ids.push(decoding.readVarUint(update))
+      decoding.readVarUint(update)
+      decoding.readVarUint8Array(update)
+    }
+    return ids
+  } catch (error) {
+    throw new FrameError(error instanceof Error ? error.message : 'undecodable awareness frame')
+  }
 }

@@ -14,6 +14,7 @@ export { FrameError } from './frameError.ts'
 export {
   decodeAwarenessEntries,
   encodeAwarenessEntries,
+  peekAwarenessClientIds,
   readAwarenessEntries,
   writeAwarenessEntries,
   type AwarenessEntry,

@@ -7,6 +7,11 @@ export interface Limits {
   maxMessagesPerSecond: number
   /** ... and burst size. */
   messageBurst: number
+  /** Awareness changes of a room are merged over this window and sent as one frame. */
+  presenceIntervalMs: number
+  /** Budget for echoed awareness frames (PROTO-6): sustained rate and burst. */
+  maxEchoesPerSecond: number
+  echoBurst: number
   /** A socket whose unsent bytes exceed this is closed as a slow consumer. */
   maxOutgoingBufferedBytes: number
   /** Upper bound on the stored size of one workspace document. */
@@ -28,6 +33,9 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxPendingFramesBeforeSync: 64,
   maxMessagesPerSecond: 60,
   messageBurst: 300,
+  presenceIntervalMs: 40,
+  maxEchoesPerSecond: 100,
+  echoBurst: 500,
   maxOutgoingBufferedBytes: 16 * MiB,
   maxDocumentBytes: 8 * MiB,
   ticketTtlMs: 30_000,

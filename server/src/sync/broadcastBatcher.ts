@@ -4,8 +4,7 @@ import type { Room, RoomScheduler } from './room.ts'
 
 /**
  * Group commit per event-loop turn (DUR-1, SYNC-5). Rooms that changed during a turn are
- * collected; at the end of the turn (setImmediate) their awareness changes go out, then ONE
- * store append writes every room's merged update, and only after it succeeded each room
+ * collected; at the end of the turn (setImmediate) ONE store append writes every room's merged update, and only after it succeeded each room
  * broadcasts its merged update. Commits run one after another, so broadcast order is store order.
  */
 export class BroadcastBatcher implements RoomScheduler {
@@ -36,7 +35,6 @@ export class BroadcastBatcher implements RoomScheduler {
     this.immediate = null
     const rooms = [...this.dirty]
     this.dirty.clear()
-    for (const room of rooms) room.flushPresence()
     this.chain = this.chain.then(() => this.commit(rooms))
   }
 

@@ -3,6 +3,7 @@ import {
   closeReason,
   decodeClientFrame,
   FrameError,
+  peekAwarenessClientIds,
   type ClientFrame,
   type Limits,
 } from '@koers/protocol'
@@ -42,6 +43,7 @@ export class Connection implements ConnectionOrigin {
   private host: ConnectionHost | null = null
   private early: Uint8Array[] | null = []
   private readonly bucket: TokenBucket
+  private readonly echoBucket: TokenBucket
   private closedFlag = false
 
   constructor(
@@ -57,6 +59,7 @@ export class Connection implements ConnectionOrigin {
       role: principal.role,
     }
     this.bucket = new TokenBucket(limits.maxMessagesPerSecond, limits.messageBurst)
+    this.echoBucket = new TokenBucket(limits.maxEchoesPerSecond, limits.echoBurst)
   }
 
   get closed(): boolean {
@@ -78,7 +81,6 @@ export class Connection implements ConnectionOrigin {
   receive(bytes: Uint8Array): void {
     if (this.closedFlag) return
     this.guard(() => {
-      if (!this.bucket.take()) return this.close(CloseCode.RateLimited)
       if (this.early !== null) {
         if (this.early.length >= this.limits.maxPendingFramesBeforeSync) {
           return this.close(CloseCode.RateLimited)
@@ -126,12 +128,24 @@ export class Connection implements ConnectionOrigin {
   private handle(bytes: Uint8Array): void {
     let frame: ClientFrame
     try {
+      if (this.isAwarenessEcho(bytes)) {
+        if (!this.echoBucket.take()) this.close(CloseCode.RateLimited)
+        return
+      }
+      if (!this.bucket.take()) return this.close(CloseCode.RateLimited)
       frame = decodeClientFrame(bytes)
     } catch (error) {
       if (error instanceof FrameError) return this.close(CloseCode.MalformedFrame)
       throw error
     }
     this.host?.handleFrame(this, frame)
+  }
+
+  /** PROTO-6: an awareness frame without this connection's own client id. */
+  private isAwarenessEcho(bytes: Uint8Array): boolean {
+    if (this.awarenessClientId === null) return false
+    const ids = peekAwarenessClientIds(bytes)
+    return ids !== null && !ids.includes(this.awarenessClientId)
   }
 
   private guard(work: () => void): void {

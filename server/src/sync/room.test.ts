@@ -190,6 +190,23 @@ describe('room', () => {
     await expect.poll(() => watcher.awareness.get(111)).toBeNull()
   })
 
+  it('PROTO-6: echoed awareness frames cost the echo budget, not the message budget', async () => {
+    await registry.close()
+    await setup({ messageBurst: 5, maxMessagesPerSecond: 1, echoBurst: 50, maxEchoesPerSecond: 1 })
+    const peer = await join('editor')
+    peer.sendAwareness([{ clientId: 333, clock: 1, state: { cursor: 1 } }])
+    // Twenty echoes of someone else's state: far over the message budget, within the echo budget.
+    for (let i = 0; i < 20; i++) {
+      peer.sendAwareness([{ clientId: 444, clock: i + 1, state: { cursor: i } }])
+    }
+    expect(peer.closedWith).toBeNull()
+    // The echo budget is bounded too.
+    for (let i = 0; i < 40; i++) {
+      peer.sendAwareness([{ clientId: 444, clock: i + 1, state: { cursor: i } }])
+    }
+    expect(peer.closedWith).toBe(CloseCode.RateLimited)
+  })
+
   it('SYNC-7: a malformed frame closes only that socket and changes nothing', async () => {
     const bad = await join('editor')
     const good = await join('editor')

@@ -54,6 +54,8 @@ export class Room implements ConnectionHost {
   private inFlight = 0
   private deferredReplies: { connection: Connection; stateVector: Uint8Array }[] = []
   private reverter: ProtectedReverter | null = null
+  private presenceTimer: NodeJS.Timeout | null = null
+  private lastPresenceFlush = 0
   private destroyed = false
 
   constructor(
@@ -70,7 +72,7 @@ export class Room implements ConnectionHost {
     this.logRows = stored.logRows
     this.docBytes = stored.bytes
     this.doc.on('update', this.onDocUpdate)
-    this.presence = new RoomPresence(this.doc, () => this.scheduler.schedule(this))
+    this.presence = new RoomPresence(this.doc, () => this.schedulePresenceFlush())
   }
 
   get isDestroyed(): boolean {
@@ -129,9 +131,12 @@ export class Room implements ConnectionHost {
     return merged
   }
 
-  /** Sends this tick's merged awareness changes, encoded once, to every connection. */
+  /** Sends the awareness changes of the window, merged and encoded once, to every connection. */
   flushPresence(): void {
+    if (this.presenceTimer) clearTimeout(this.presenceTimer)
+    this.presenceTimer = null
     if (this.destroyed) return
+    this.lastPresenceFlush = performance.now()
     const changes = this.presence.takeChanges()
     if (changes) this.broadcast(encodeAwarenessUpdate(changes))
   }
@@ -175,11 +180,19 @@ export class Room implements ConnectionHost {
   destroy(): void {
     if (this.destroyed) return
     this.destroyed = true
+    if (this.presenceTimer) clearTimeout(this.presenceTimer)
     this.closeAll(CloseCode.GoingAway)
     this.doc.off('update', this.onDocUpdate)
     this.reverter?.destroy()
     this.presence.destroy()
     this.doc.destroy()
+  }
+
+  /** PROTO-5: at most one awareness frame per `presenceIntervalMs`; the first one at once. */
+  private schedulePresenceFlush(): void {
+    if (this.presenceTimer || this.destroyed) return
+    const wait = this.lastPresenceFlush + this.limits.presenceIntervalMs - performance.now()
+    this.presenceTimer = setTimeout(() => this.flushPresence(), Math.max(0, wait))
   }
 
   private broadcast(frame: Uint8Array): void {

@@ -37,7 +37,7 @@ export class RoomPresence {
   apply(connection: Connection, entries: readonly AwarenessEntry[]): number {
     const accepted: AwarenessEntry[] = []
     for (const entry of entries) {
-      if (!this.claim(connection, entry.clientId)) continue
+      if (!this.claim(connection, entry)) continue
       const state = isPlainObject(entry.state) ? { ...entry.state, user: connection.user } : null
       accepted.push({ clientId: entry.clientId, clock: entry.clock, state })
     }
@@ -81,11 +81,16 @@ export class RoomPresence {
   }
 
   /**
-   * A connection owns the first id it announces. An id held by another live connection may only
-   * be taken over by the same participant (a reconnect that raced the old socket's close).
+   * A connection owns the first id it announces with a live, newer state (an echoed state of
+   * someone else, or of someone who left, is never claimed). An id held by another live
+   * connection may only be taken over by the same participant (a reconnect that raced the old
+   * socket's close).
    */
-  private claim(connection: Connection, clientId: number): boolean {
+  private claim(connection: Connection, { clientId, clock, state }: AwarenessEntry): boolean {
     if (connection.awarenessClientId !== null) return connection.awarenessClientId === clientId
+    if (state === null) return false
+    const known = this.awareness.meta.get(clientId)
+    if (known && clock <= known.clock) return false
     const owner = this.owners.get(clientId)
     if (owner && owner !== connection) {
       if (owner.principal.participantId !== connection.principal.participantId) return false
