@@ -138,8 +138,8 @@ export const en: Dictionary = {
   },
   toolbar: {
     label: (title: string) => `Formatting for ${title}`,
-    h2: 'Heading 2',
-    h3: 'Heading 3',
+    h2: 'Heading H2',
+    h3: 'Heading H3',
     bold: 'Bold',
     italic: 'Italic',
     bulletList: 'Bullet list',

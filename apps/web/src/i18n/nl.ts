@@ -137,8 +137,8 @@ export const nl = {
   },
   toolbar: {
     label: (title: string) => `Opmaak voor ${title}`,
-    h2: 'Kop 2',
-    h3: 'Kop 3',
+    h2: 'Kop H2',
+    h3: 'Kop H3',
     bold: 'Vet',
     italic: 'Cursief',
     bulletList: 'Opsomming',

@@ -112,14 +112,14 @@ export function EditorToolbar({ editor, title }: { editor: Editor; title: string
           pressed={state.bulletList}
           onClick={() => chain().toggleBulletList().run()}
         >
-          <span aria-hidden="true">•≡</span>
+          <Icon name="bulletList" />
         </ToolButton>
         <ToolButton
           label={t.toolbar.orderedList}
           pressed={state.orderedList}
           onClick={() => chain().toggleOrderedList().run()}
         >
-          <span aria-hidden="true">1≡</span>
+          <Icon name="orderedList" />
         </ToolButton>
         <ToolButton label={t.toolbar.link} pressed={state.link} onClick={openLink}>
           <Icon name="link" />
@@ -130,14 +130,14 @@ export function EditorToolbar({ editor, title }: { editor: Editor; title: string
           disabled={!state.canUndo}
           onClick={() => chain().undo().run()}
         >
-          <span aria-hidden="true">↶</span>
+          <Icon name="undo" />
         </ToolButton>
         <ToolButton
           label={t.toolbar.redo}
           disabled={!state.canRedo}
           onClick={() => chain().redo().run()}
         >
-          <span aria-hidden="true">↷</span>
+          <Icon name="redo" />
         </ToolButton>
       </div>
       {linkOpen && (
