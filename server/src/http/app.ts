@@ -30,7 +30,11 @@ export const createApp = (deps: AppDeps): OpenAPIHono => {
     '/api/*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: (c) => c.json(appErrorBody('payload_too_large', 'Request body too large'), 413),
+      // The unread rest of the body would be taken for the next request on a kept-alive socket.
+      onError: (c) =>
+        c.json(appErrorBody('payload_too_large', 'Request body too large'), 413, {
+          connection: 'close',
+        }),
     }),
   )
   app.use('/api/*', async (c, next) => {
