@@ -1,6 +1,17 @@
-import { ConfigError, loadConfig } from './config.ts'
+import { networkInterfaces } from 'node:os'
+import { ConfigError, loadConfig, type ServerConfig } from './config.ts'
 import { startServer } from './index.ts'
 import { consoleLogger, errorFields } from './log.ts'
+
+/** Where phones and laptops in the room can reach this machine when it listens on every interface. */
+const roomAddresses = (config: ServerConfig, port: number): string[] => {
+  if (config.publicUrl) return [config.publicUrl]
+  if (config.host !== '0.0.0.0' && config.host !== '::') return []
+  return Object.values(networkInterfaces())
+    .flatMap((addresses) => addresses ?? [])
+    .filter((address) => address.family === 'IPv4' && !address.internal)
+    .map((address) => `http://${address.address}:${port}`)
+}
 
 const run = async (): Promise<void> => {
   let config
@@ -15,6 +26,9 @@ const run = async (): Promise<void> => {
   }
   const server = await startServer(config, { log: consoleLogger })
   process.stdout.write(`Koers is running at ${server.url}\n`)
+  for (const address of roomAddresses(config, server.port)) {
+    process.stdout.write(`  other devices on this network: ${address}\n`)
+  }
 
   let stopping = false
   const stop = (signal: string): void => {
