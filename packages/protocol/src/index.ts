@@ -37,3 +37,4 @@ export {
   PERMISSION_DENIED_READ_ONLY,
   PERMISSION_DENIED_PROTECTED,
 } from './wire.ts'
+export { participantColor } from './participantColor.ts'

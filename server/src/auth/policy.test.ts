@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { participantColor } from './participantColor.ts'
+import { participantColor } from '@koers/protocol'
 import { documentAccessFor } from './policy.ts'
 
 describe('policy', () => {

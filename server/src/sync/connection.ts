@@ -7,7 +7,7 @@ import {
   type ClientFrame,
   type Limits,
 } from '@koers/protocol'
-import { participantColor } from '../auth/participantColor.ts'
+import { participantColor } from '@koers/protocol'
 import { documentAccessFor, type DocumentAccess } from '../auth/policy.ts'
 import type { Principal } from '../auth/role.ts'
 import { errorFields, type Logger } from '../log.ts'

@@ -1,4 +1,3 @@
-import { Icon } from '../common/Icon.tsx'
 import {
   ACTION_STATUSES,
   ACTION_STATUS_LABELS,
@@ -7,7 +6,7 @@ import {
   updateAction,
 } from '@koers/doc-model'
 import type { ActionView, PrincipleView } from '@koers/doc-model'
-import { useState } from 'react'
+import { ConfirmRemove } from '../common/ConfirmRemove.tsx'
 import { MoveControls } from '../common/MoveControls.tsx'
 import type { SortableRenderProps } from '../common/SortableList.tsx'
 import { useDraftField } from '../common/useDraftField.ts'
@@ -37,7 +36,6 @@ function principleLabel(
 export function ActionRow({ action, rankIndex, total, principles, sortable, onMove }: Props) {
   const { t, language } = useI18n()
   const { doc, readOnly } = useWorkspace()
-  const [confirming, setConfirming] = useState(false)
   const n = rankIndex + 1
   const name = action.what.trim() ? action.what.trim().slice(0, 60) : t.actions.numbered(n)
   const what = useDraftField(action.what, (value) => updateAction(doc, action.id, { what: value }))
@@ -128,35 +126,10 @@ export function ActionRow({ action, rankIndex, total, principles, sortable, onMo
             handle={sortable.handle}
           />
         )}
-        {confirming ? (
-          <span className="confirm">
-            <button
-              type="button"
-              className="button button--danger"
-              onClick={() => removeAction(doc, action.id)}
-            >
-              {t.actions.remove(name)}
-            </button>
-            <button
-              type="button"
-              className="button button--quiet"
-              autoFocus
-              onClick={() => setConfirming(false)}
-            >
-              {t.cancel}
-            </button>
-          </span>
-        ) : (
-          <button
-            type="button"
-            className="icon-button icon-button--danger"
-            aria-label={t.actions.remove(name)}
-            title={t.actions.remove(name)}
-            onClick={() => setConfirming(true)}
-          >
-            <Icon name="trash" />
-          </button>
-        )}
+        <ConfirmRemove
+          label={t.actions.remove(name)}
+          onConfirm={() => removeAction(doc, action.id)}
+        />
       </td>
     </tr>
   )

@@ -1,6 +1,6 @@
 import type { Role } from '../api/client.ts'
 import { useI18n } from '../i18n/i18n.tsx'
-import { textOn } from './userColor.ts'
+import { textOn } from './textOn.ts'
 import type { Present } from './usePresence.ts'
 
 export function PresenceList({ people, selfRole }: { people: Present[]; selfRole: Role }) {

@@ -1,6 +1,6 @@
 import { useT } from '../i18n/i18n.tsx'
 import type { Present } from './usePresence.ts'
-import { textOn } from './userColor.ts'
+import { textOn } from './textOn.ts'
 
 /** Small avatars of the people whose cursor is in this section now. */
 export function WritersHere({ people, compact }: { people: Present[]; compact?: boolean }) {

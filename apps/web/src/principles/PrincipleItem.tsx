@@ -1,4 +1,3 @@
-import { Icon } from '../common/Icon.tsx'
 import {
   BUILDING_BLOCK_LABELS,
   BUILDING_BLOCKS,
@@ -12,7 +11,8 @@ import {
   valueLabel,
 } from '@koers/doc-model'
 import type { PrincipleView } from '@koers/doc-model'
-import { useId, useRef, useState } from 'react'
+import { useId, useRef } from 'react'
+import { ConfirmRemove } from '../common/ConfirmRemove.tsx'
 import { MoveControls } from '../common/MoveControls.tsx'
 import type { SortableRenderProps } from '../common/SortableList.tsx'
 import { sameRef, useDocValue } from '../common/useDocValue.ts'
@@ -36,7 +36,6 @@ export function PrincipleItem({ principle, index, total, values, sortable, onMov
   const { t, language } = useI18n()
   const id = useId()
   const { doc, readOnly } = useWorkspace()
-  const [confirming, setConfirming] = useState(false)
   const rationaleRef = useRef<HTMLTextAreaElement>(null)
   const rationale = useDocValue(
     doc,
@@ -72,36 +71,11 @@ export function PrincipleItem({ principle, index, total, values, sortable, onMov
               onMove={onMove}
               handle={sortable.handle}
             />
-            {confirming ? (
-              <span className="confirm">
-                <span className="confirm__text">{t.principles.removeConfirm}</span>
-                <button
-                  type="button"
-                  className="button button--danger"
-                  onClick={() => removePrinciple(doc, principle.id)}
-                >
-                  {t.principles.remove(number)}
-                </button>
-                <button
-                  type="button"
-                  className="button button--quiet"
-                  autoFocus
-                  onClick={() => setConfirming(false)}
-                >
-                  {t.cancel}
-                </button>
-              </span>
-            ) : (
-              <button
-                type="button"
-                className="icon-button icon-button--danger"
-                aria-label={t.principles.remove(name)}
-                title={t.principles.remove(number)}
-                onClick={() => setConfirming(true)}
-              >
-                <Icon name="trash" />
-              </button>
-            )}
+            <ConfirmRemove
+              label={t.principles.remove(name)}
+              question={t.principles.removeConfirm}
+              onConfirm={() => removePrinciple(doc, principle.id)}
+            />
           </div>
         )}
       </div>

@@ -1,4 +1,3 @@
-import { Icon } from '../common/Icon.tsx'
 import {
   BUILDING_BLOCK_LABELS,
   BUILDING_BLOCKS,
@@ -6,8 +5,9 @@ import {
   setSectionBuildingBlock,
 } from '@koers/doc-model'
 import type { SectionView } from '@koers/doc-model'
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import type { FocusEvent } from 'react'
+import { ConfirmRemove } from '../common/ConfirmRemove.tsx'
 import { MoveControls } from '../common/MoveControls.tsx'
 import type { SortableRenderProps } from '../common/SortableList.tsx'
 import { useI18n } from '../i18n/i18n.tsx'
@@ -32,7 +32,6 @@ export function SectionItem({ section, index, total, writers, sortable, onMove, 
   const { t, language } = useI18n()
   const id = useId()
   const { doc, provider, readOnly } = useWorkspace()
-  const [confirming, setConfirming] = useState(false)
   const name = section.title || t.sections.untitled
 
   function onFocus(): void {
@@ -90,39 +89,11 @@ export function SectionItem({ section, index, total, writers, sortable, onMove, 
                 ))}
               </select>
             </label>
-            {confirming ? (
-              <span className="confirm" role="group" aria-label={t.sections.remove(name)}>
-                <span className="confirm__text">{t.sections.removeConfirm(name)}</span>
-                <button
-                  type="button"
-                  className="button button--danger"
-                  onClick={() => {
-                    setConfirming(false)
-                    onRemove()
-                  }}
-                >
-                  {t.sections.remove(name)}
-                </button>
-                <button
-                  type="button"
-                  className="button button--quiet"
-                  autoFocus
-                  onClick={() => setConfirming(false)}
-                >
-                  {t.cancel}
-                </button>
-              </span>
-            ) : (
-              <button
-                type="button"
-                className="icon-button icon-button--danger"
-                aria-label={t.sections.remove(name)}
-                title={t.sections.remove(name)}
-                onClick={() => setConfirming(true)}
-              >
-                <Icon name="trash" />
-              </button>
-            )}
+            <ConfirmRemove
+              label={t.sections.remove(name)}
+              question={t.sections.removeConfirm(name)}
+              onConfirm={onRemove}
+            />
           </div>
         )}
         {readOnly && section.buildingBlock && (

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { useAnnounce } from '../common/Announcer.tsx'
 import { useT } from '../i18n/i18n.tsx'
-import { participantColor } from '../presence/userColor.ts'
 import { fetchMe } from '../api/client.ts'
+import { participantColor } from '@koers/protocol'
 import {
   findJoinedWorkspace,
   saveJoinedWorkspace,
@@ -69,22 +69,10 @@ function ConnectedWorkspace({
   const announce = useAnnounce()
   const snapshot = useConnectionSnapshot(connection)
   useUnsentWarning(snapshot.unsent)
-  const [color, setColor] = useState<string | null>(null)
+  const color = participantColor(joined.participantId)
 
   useEffect(() => {
-    let live = true
-    void participantColor(joined.participantId).then((value) => {
-      if (live) setColor(value)
-    })
-    return () => {
-      live = false
-    }
-  }, [joined.participantId])
-
-  useEffect(() => {
-    if (color) {
-      connection.provider.awareness.setLocalStateField('user', { name: joined.displayName, color })
-    }
+    connection.provider.awareness.setLocalStateField('user', { name: joined.displayName, color })
   }, [connection, joined.displayName, color])
 
   const offline = snapshot.state === 'offline' && !snapshot.starting
