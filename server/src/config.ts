@@ -76,6 +76,16 @@ export const loadConfig = (env: Env = process.env): ServerConfig => {
       ),
       roomIdleMs: integer(env, 'KOERS_ROOM_IDLE_MS', DEFAULT_LIMITS.roomIdleMs),
       ticketTtlMs: integer(env, 'KOERS_TICKET_TTL_MS', DEFAULT_LIMITS.ticketTtlMs, 1),
+      broadcastIntervalMs: integer(
+        env,
+        'KOERS_BROADCAST_INTERVAL_MS',
+        DEFAULT_LIMITS.broadcastIntervalMs,
+      ),
+      presenceIntervalMs: integer(
+        env,
+        'KOERS_PRESENCE_INTERVAL_MS',
+        DEFAULT_LIMITS.presenceIntervalMs,
+      ),
     },
   }
 }

@@ -17,6 +17,9 @@ const workers = Number(process.env.KOERS_BENCH_WORKERS ?? 2)
 const skip = new Set((process.env.KOERS_BENCH_SKIP ?? '').split(','))
 const targetP99Ms = 25
 const serverEnv = { KOERS_TICKET_TTL_MS: '300000', LOG_LEVEL: 'warn' }
+/** KOERS_BENCH_PROFILE_DIR=dir writes a V8 CPU profile of the server's fan-out run there. */
+const profileDir = process.env.KOERS_BENCH_PROFILE_DIR
+const serverNodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []
 
 const fmt = (value: number, digits = 1): string =>
   Number.isFinite(value) ? value.toFixed(digits) : '–'
@@ -74,7 +77,7 @@ async function main(): Promise<void> {
   let rooms: RoomMemoryResult | null = null
 
   if (!skip.has('fanout')) {
-    const server = await spawnServer({ env: serverEnv })
+    const server = await spawnServer({ env: serverEnv, nodeArgs: serverNodeArgs })
     try {
       for (const [phase, clients] of sizes.entries()) {
         process.stdout.write(`\nN = ${clients}: connecting…`)

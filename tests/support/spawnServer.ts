@@ -13,6 +13,8 @@ export interface SpawnOptions {
   dataDir?: string
   /** How long to wait for the "Koers is running at" line. */
   startTimeoutMs?: number
+  /** Extra node flags, e.g. `--cpu-prof` to see where the server's time goes. */
+  nodeArgs?: string[]
 }
 
 export interface ServerHandle {
@@ -42,7 +44,8 @@ export async function removeDataDir(dir: string): Promise<void> {
 /** Spawns the real server entry (`node --import tsx server/src/main.ts`) as a child process. */
 export async function spawnServer(options: SpawnOptions = {}): Promise<ServerHandle> {
   const dataDir = options.dataDir ?? (await makeDataDir())
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+  const args = [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/src/main.ts']
+  const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: {
       ...process.env,

@@ -7,6 +7,8 @@ export interface Limits {
   maxMessagesPerSecond: number
   /** ... and burst size. */
   messageBurst: number
+  /** Under load, document updates are committed and broadcast at most this often. */
+  broadcastIntervalMs: number
   /** Awareness changes of a room are merged over this window and sent as one frame. */
   presenceIntervalMs: number
   /** Budget for echoed awareness frames (PROTO-6): sustained rate and burst. */
@@ -33,6 +35,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   maxPendingFramesBeforeSync: 64,
   maxMessagesPerSecond: 60,
   messageBurst: 300,
+  broadcastIntervalMs: 10,
   presenceIntervalMs: 40,
   maxEchoesPerSecond: 100,
   echoBurst: 500,

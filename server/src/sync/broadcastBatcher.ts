@@ -3,36 +3,50 @@ import type { DocumentStore } from '../store/documentStore.ts'
 import type { Room, RoomScheduler } from './room.ts'
 
 /**
- * Group commit per event-loop turn (DUR-1, SYNC-5). Rooms that changed during a turn are
- * collected; at the end of the turn (setImmediate) ONE store append writes every room's merged update, and only after it succeeded each room
- * broadcasts its merged update. Commits run one after another, so broadcast order is store order.
+ * Group commit (DUR-1, SYNC-5). Rooms that changed are collected; at the end of the event-loop
+ * turn (setImmediate) ONE store append writes every room's merged update, and only after it
+ * succeeded each room broadcasts its merged update. Under load, commits are at least
+ * `intervalMs` apart, so the updates of that window share one commit and one frame per socket:
+ * in a busy room that divides the socket writes, which is where the server's time goes.
+ * Commits run one after another, so broadcast order is store order.
  */
 export class BroadcastBatcher implements RoomScheduler {
   private readonly dirty = new Set<Room>()
-  private immediate: NodeJS.Immediate | null = null
+  private pending: { cancel: () => void } | null = null
+  private lastRun = -Infinity
   private chain: Promise<void> = Promise.resolve()
 
   constructor(
     private readonly store: DocumentStore,
     private readonly log: Logger,
+    private readonly intervalMs: number,
   ) {}
 
   schedule(room: Room): void {
     this.dirty.add(room)
-    this.immediate ??= setImmediate(this.run)
+    if (this.pending) return
+    const wait = this.lastRun + this.intervalMs - performance.now()
+    if (wait <= 0) {
+      const immediate = setImmediate(this.run)
+      this.pending = { cancel: () => clearImmediate(immediate) }
+    } else {
+      const timer = setTimeout(this.run, wait)
+      this.pending = { cancel: () => clearTimeout(timer) }
+    }
   }
 
   /** Commits everything queued so far; resolves when it is stored and broadcast. */
   flush(): Promise<void> {
-    if (this.immediate) {
-      clearImmediate(this.immediate)
+    if (this.pending) {
+      this.pending.cancel()
       this.run()
     }
     return this.chain
   }
 
   private readonly run = (): void => {
-    this.immediate = null
+    this.pending = null
+    this.lastRun = performance.now()
     const rooms = [...this.dirty]
     this.dirty.clear()
     this.chain = this.chain.then(() => this.commit(rooms))

@@ -28,7 +28,7 @@ export class RoomRegistry {
     private readonly limits: Limits,
     private readonly log: Logger,
   ) {
-    this.batcher = new BroadcastBatcher(store, log)
+    this.batcher = new BroadcastBatcher(store, log, limits.broadcastIntervalMs)
   }
 
   /** Creates the connection at once (it buffers frames) and attaches it when the room is ready. */

@@ -23,6 +23,16 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
   return caret
 }
 
+function editorAttributes(label: string, readOnly: boolean): Record<string, string> {
+  return {
+    class: 'prose',
+    'aria-label': label,
+    'aria-multiline': 'true',
+    role: 'textbox',
+    ...(readOnly ? { 'aria-readonly': 'true' } : {}),
+  }
+}
+
 /** The body of one section; mounts when near the viewport or when the browser is idle. */
 export function SectionEditor({ sectionId, title }: { sectionId: string; title: string }) {
   const t = useT()
@@ -53,13 +63,7 @@ function LiveEditor({ sectionId, title }: { sectionId: string; title: string }) 
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
       editorProps: {
-        attributes: {
-          class: 'prose',
-          'aria-label': label,
-          'aria-multiline': 'true',
-          role: 'textbox',
-          ...(readOnly ? { 'aria-readonly': 'true' } : {}),
-        },
+        attributes: editorAttributes(label, readOnly),
       },
     },
     [doc, provider, sectionId, readOnly, user.name, user.color],
@@ -68,15 +72,7 @@ function LiveEditor({ sectionId, title }: { sectionId: string; title: string }) 
   useEffect(() => {
     if (!editor || editor.isDestroyed) return
     editor.setOptions({
-      editorProps: {
-        attributes: {
-          class: 'prose',
-          'aria-label': label,
-          'aria-multiline': 'true',
-          role: 'textbox',
-          ...(readOnly ? { 'aria-readonly': 'true' } : {}),
-        },
-      },
+      editorProps: { attributes: editorAttributes(label, readOnly) },
     })
   }, [editor, label, readOnly])
 
