@@ -1,17 +1,17 @@
-/** Colours that read well as caret labels on white and on a projector. */
+/** Twelve clearly different hues that read well as caret labels on white and on a projector. */
 const PALETTE = [
-  '#d1495b',
-  '#00798c',
-  '#edae49',
-  '#3d5a80',
-  '#66a182',
-  '#8e6c8a',
-  '#e07a5f',
-  '#2e86ab',
-  '#a23b72',
-  '#5c946e',
-  '#c17c74',
-  '#4f6d7a',
+  '#c62828',
+  '#ad1457',
+  '#6a1b9a',
+  '#283593',
+  '#1565c0',
+  '#00838f',
+  '#00695c',
+  '#2e7d32',
+  '#827717',
+  '#e65100',
+  '#6d4c41',
+  '#546e7a',
 ] as const
 
 /**
