@@ -12,6 +12,7 @@ import { createSqliteAccessStore } from './store/sqliteAccessStore.ts'
 import { createSqliteDocumentStore } from './store/sqliteDocumentStore.ts'
 import { RoomRegistry } from './sync/roomRegistry.ts'
 import { startKeepalive } from './http/keepalive.ts'
+import { guardUpgrades } from './http/guardUpgrades.ts'
 
 export { loadConfig, type ServerConfig } from './config.ts'
 export type { DocumentStore, AppendEntry, StoredDocument } from './store/documentStore.ts'
@@ -65,7 +66,7 @@ export const startServer = async (
     )
     started.once('error', reject)
   })
-  injectWebSocket(server)
+  injectWebSocket(guardUpgrades(server, log))
   const stopKeepalive = startKeepalive(wss)
   const port = (server.address() as AddressInfo).port
 

@@ -45,6 +45,10 @@ const run = async (): Promise<void> => {
       },
     )
   }
+  // A bug in one request must not end every study day on this server: log it and go on.
+  process.on('unhandledRejection', (reason) => {
+    consoleLogger.error('unhandled rejection', errorFields(reason))
+  })
   process.on('SIGTERM', () => stop('SIGTERM'))
   process.on('SIGINT', () => stop('SIGINT'))
 }

@@ -1,3 +1,4 @@
+import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { call, createWorkspace, joinAs, postOnFreshConnection } from '../support/api.ts'
 import { spawnServer, removeDataDir, type ServerHandle } from '../support/spawnServer.ts'
@@ -114,6 +115,34 @@ describe('HTTP contract (docs/architecture.md)', () => {
     expect(ttl).toBeGreaterThan(20_000)
     expect(ttl).toBeLessThanOrEqual(30_000)
   })
+
+  test('HTTP-7 joining issues a new session token; a token planted beforehand gains nothing', async () => {
+    const planted = await createWorkspace(server.url)
+    const victims = await createWorkspace(server.url)
+    const attacker = await joinAs(server.url, planted.keys.viewer, 'Aanvaller')
+    // The victim's browser carries the attacker's cookie and joins its own workspace with it.
+    const res = await call(server.url, '/api/session', {
+      ...json({ key: victims.keys.facilitator, displayName: 'Rector' }),
+      headers: { 'content-type': 'application/json', cookie: attacker.cookie },
+    })
+    expect(res.status).toBe(200)
+    const stolen = await call(server.url, `/api/workspaces/${victims.id}/ticket`, {
+      method: 'POST',
+      headers: { cookie: attacker.cookie },
+    })
+    expect(stolen.status).toBe(401)
+  })
+
+  test('HTTP-8 an upgrade request with an unparseable path is refused; the server stays up', async () => {
+    const socket = connect(server.port, '127.0.0.1')
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()))
+    socket.write(
+      'GET // HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n' +
+        'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+    )
+    await new Promise<void>((resolve) => socket.once('close', () => resolve()))
+    expect((await call(server.url, '/healthz')).status).toBe(200)
+  }, 10_000)
 
   test('HTTP-5 /healthz, /readyz and /api/openapi.json answer', async () => {
     expect((await call(server.url, '/healthz')).status).toBe(200)

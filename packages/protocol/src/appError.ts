@@ -19,9 +19,6 @@ export interface AppErrorBody {
   error: { code: AppErrorCode; message: string }
 }
 
-export const isAppErrorCode = (value: unknown): value is AppErrorCode =>
-  typeof value === 'string' && Object.hasOwn(appErrorStatus, value)
-
 export const appErrorBody = (code: AppErrorCode, message: string): AppErrorBody => ({
   error: { code, message },
 })

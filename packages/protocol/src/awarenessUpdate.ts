@@ -10,7 +10,7 @@ export interface AwarenessEntry {
   state: unknown
 }
 
-export const writeAwarenessEntries = (
+const writeAwarenessEntries = (
   encoder: encoding.Encoder,
   entries: readonly AwarenessEntry[],
 ): void => {
@@ -23,7 +23,7 @@ export const writeAwarenessEntries = (
 }
 
 /** Throws on truncated input or invalid JSON; the caller turns that into a FrameError. */
-export const readAwarenessEntries = (decoder: decoding.Decoder): AwarenessEntry[] => {
+const readAwarenessEntries = (decoder: decoding.Decoder): AwarenessEntry[] => {
   const count = decoding.readVarUint(decoder)
   const entries: AwarenessEntry[] = []
   for (let i = 0; i < count; i++) {

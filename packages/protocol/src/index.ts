@@ -15,15 +15,12 @@ export {
   decodeAwarenessEntries,
   encodeAwarenessEntries,
   peekAwarenessClientIds,
-  readAwarenessEntries,
-  writeAwarenessEntries,
   type AwarenessEntry,
 } from './awarenessUpdate.ts'
 export { CloseCode, closeReason, isRetryableClose } from './closeCode.ts'
 export {
   appErrorBody,
   appErrorStatus,
-  isAppErrorCode,
   type AppErrorBody,
   type AppErrorCode,
   type AppErrorStatus,
@@ -33,7 +30,6 @@ export { isWorkspaceId, newWorkspaceId } from './workspaceId.ts'
 export {
   TICKET_QUERY_PARAM,
   SESSION_COOKIE,
-  syncPath,
   PERMISSION_DENIED_READ_ONLY,
   PERMISSION_DENIED_PROTECTED,
 } from './wire.ts'

@@ -11,6 +11,8 @@ export interface Limits {
   broadcastIntervalMs: number
   /** Awareness changes of a room are merged over this window and sent as one frame. */
   presenceIntervalMs: number
+  /** Largest awareness state (JSON characters) a client may publish; larger ones are dropped. */
+  maxAwarenessStateBytes: number
   /** Budget for echoed awareness frames (PROTO-6): sustained rate and burst. */
   maxEchoesPerSecond: number
   echoBurst: number
@@ -37,6 +39,7 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   messageBurst: 300,
   broadcastIntervalMs: 10,
   presenceIntervalMs: 40,
+  maxAwarenessStateBytes: 8 * 1024,
   maxEchoesPerSecond: 100,
   echoBurst: 500,
   maxOutgoingBufferedBytes: 16 * MiB,

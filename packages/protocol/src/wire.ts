@@ -4,9 +4,6 @@ export const TICKET_QUERY_PARAM = 'ticket'
 /** Name of the HttpOnly session cookie set by `POST /api/session`. */
 export const SESSION_COOKIE = 'koers_session'
 
-/** Path of the WebSocket endpoint of one workspace. */
-export const syncPath = (workspaceId: string): string => `/sync/${workspaceId}`
-
 /** Auth reasons sent with `permission denied`. */
 export const PERMISSION_DENIED_READ_ONLY = 'read-only'
 export const PERMISSION_DENIED_PROTECTED = 'protected'

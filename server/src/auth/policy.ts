@@ -20,9 +20,3 @@ export const documentAccessFor = (role: Role): DocumentAccess => {
       return { kind: 'full' }
   }
 }
-
-/** Every role may publish its own presence (awareness), stamped with its identity. */
-export const mayPublishPresence = (_role: Role): boolean => true
-
-/** Facilitators may see and change everything; used by HTTP routes that need it. */
-export const isFacilitator = (role: Role): boolean => role === 'facilitator'

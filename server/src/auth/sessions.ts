@@ -2,16 +2,20 @@ import type { AccessStore } from '../store/accessStore.ts'
 import type { Principal } from './role.ts'
 import { hashSecret, newParticipantId, newSecret } from './secrets.ts'
 
+/** How long a session (and its cookie) lasts without joining again. */
+export const SESSION_LIFETIME_MS = 180 * 24 * 60 * 60 * 1000
+
 export interface StartedSession {
   principal: Principal
-  /** The browser token to put in the cookie (new, or the one the browser already had). */
+  /** The new browser token to put in the cookie. */
   token: string
 }
 
 /**
  * Key + display name → session (PERM-1). One browser holds one `koers_session` token; the
- * token may carry a session for several workspaces (one row per workspace). Only hashes of
- * keys and tokens are stored.
+ * token may carry a session for several workspaces (one row per workspace). Every join issues a
+ * new token and moves the browser's sessions to it, so a token planted in a browser beforehand
+ * never gains what the person joins. Only hashes of keys and tokens are stored.
  */
 export class SessionService {
   constructor(private readonly access: AccessStore) {}
@@ -24,9 +28,9 @@ export class SessionService {
   ): Promise<StartedSession | null> {
     const grant = await this.access.findKey(hashSecret(key))
     if (!grant) return null
-    let token = existingToken
-    if (token === null || !(await this.access.hasToken(hashSecret(token)))) token = newSecret()
+    const token = newSecret()
     const tokenHash = hashSecret(token)
+    if (existingToken !== null) await this.access.moveSessions(hashSecret(existingToken), tokenHash)
     const previous = await this.access.findSession(tokenHash, grant.workspaceId)
     const principal: Principal = {
       workspaceId: grant.workspaceId,

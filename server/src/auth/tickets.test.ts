@@ -12,7 +12,7 @@ const principal: Principal = {
 describe('tickets (PERM-2)', () => {
   it('works once', () => {
     const tickets = new TicketStore(30_000)
-    const { ticket } = tickets.issue(principal)
+    const { ticket } = tickets.issue(principal)!
     expect(tickets.consume(ticket, principal.workspaceId)).toEqual(principal)
     expect(tickets.consume(ticket, principal.workspaceId)).toBeNull()
   })
@@ -20,7 +20,7 @@ describe('tickets (PERM-2)', () => {
   it('expires after its TTL', () => {
     let now = 1_000
     const tickets = new TicketStore(30_000, () => now)
-    const { ticket, expiresAt } = tickets.issue(principal)
+    const { ticket, expiresAt } = tickets.issue(principal)!
     expect(expiresAt.getTime()).toBe(31_000)
     now = 31_000
     expect(tickets.consume(ticket, principal.workspaceId)).toBeNull()
@@ -28,7 +28,7 @@ describe('tickets (PERM-2)', () => {
 
   it('is bound to its workspace and unknown tickets fail', () => {
     const tickets = new TicketStore(30_000)
-    const { ticket } = tickets.issue(principal)
+    const { ticket } = tickets.issue(principal)!
     expect(tickets.consume(ticket, 'another-workspace-id')).toBeNull()
     expect(tickets.consume('made-up', principal.workspaceId)).toBeNull()
     expect(tickets.consume(ticket, principal.workspaceId)).toEqual(principal)
@@ -41,5 +41,15 @@ describe('tickets (PERM-2)', () => {
     now = 100
     tickets.issue(principal)
     expect(tickets.size).toBe(1)
+  })
+
+  it('caps the unused tickets of one participant; using one frees a place', () => {
+    const tickets = new TicketStore(30_000)
+    const issued = Array.from({ length: 10 }, () => tickets.issue(principal))
+    expect(issued.every((t) => t !== null)).toBe(true)
+    expect(tickets.issue(principal)).toBeNull()
+    expect(tickets.issue({ ...principal, participantId: 'p2' })).not.toBeNull()
+    tickets.consume(issued[0]!.ticket, principal.workspaceId)
+    expect(tickets.issue(principal)).not.toBeNull()
   })
 })

@@ -11,12 +11,16 @@ interface TicketEntry {
   expiresAt: number
 }
 
+/** Unused tickets one participant may hold at once; a reconnect loop needs one or two. */
+const MAX_OUTSTANDING_PER_PARTICIPANT = 10
+
 /**
  * Single-use, short-lived WebSocket tickets, held in memory and keyed by their hash
  * (PERM-2: a ticket works once, for one workspace, until it expires).
  */
 export class TicketStore {
   private readonly tickets = new Map<string, TicketEntry>()
+  private readonly outstanding = new Map<string, number>()
   private lastSweep = 0
 
   constructor(
@@ -24,9 +28,13 @@ export class TicketStore {
     private readonly now: () => number = Date.now,
   ) {}
 
-  issue(principal: Principal): IssuedTicket {
+  /** `null` when this participant already holds too many unused tickets. */
+  issue(principal: Principal): IssuedTicket | null {
     const now = this.now()
     this.sweep(now)
+    const held = this.outstanding.get(principal.participantId) ?? 0
+    if (held >= MAX_OUTSTANDING_PER_PARTICIPANT) return null
+    this.outstanding.set(principal.participantId, held + 1)
     const ticket = newSecret()
     const expiresAt = now + this.ttlMs
     this.tickets.set(hashSecret(ticket), { principal, expiresAt })
@@ -39,7 +47,7 @@ export class TicketStore {
     const entry = this.tickets.get(key)
     if (!entry) return null
     if (entry.principal.workspaceId !== workspaceId) return null
-    this.tickets.delete(key)
+    this.forget(key, entry)
     if (entry.expiresAt <= this.now()) return null
     return entry.principal
   }
@@ -51,6 +59,14 @@ export class TicketStore {
   private sweep(now: number): void {
     if (now - this.lastSweep < this.ttlMs) return
     this.lastSweep = now
-    for (const [key, entry] of this.tickets) if (entry.expiresAt <= now) this.tickets.delete(key)
+    for (const [key, entry] of this.tickets) if (entry.expiresAt <= now) this.forget(key, entry)
+  }
+
+  private forget(key: string, entry: TicketEntry): void {
+    this.tickets.delete(key)
+    const participantId = entry.principal.participantId
+    const held = (this.outstanding.get(participantId) ?? 1) - 1
+    if (held > 0) this.outstanding.set(participantId, held)
+    else this.outstanding.delete(participantId)
   }
 }

@@ -7,7 +7,7 @@ export const publicOrigin = (c: Context, config: ServerConfig): string => {
   const url = new URL(c.req.url)
   const forwarded = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim()
   const protocol = forwarded === 'https' || forwarded === 'http' ? `${forwarded}:` : url.protocol
-  const host = c.req.header('host') ?? url.host
+  const host = c.req.header('host') || url.host
   return `${protocol}//${host}`
 }
 

@@ -2,10 +2,8 @@ import { SESSION_COOKIE } from '@koers/protocol'
 import type { Context } from 'hono'
 import { getCookie, setCookie } from 'hono/cookie'
 import type { Principal } from '../auth/role.ts'
-import type { SessionService } from '../auth/sessions.ts'
+import { SESSION_LIFETIME_MS, type SessionService } from '../auth/sessions.ts'
 import { AppError } from './appError.ts'
-
-const MAX_AGE_SECONDS = 180 * 24 * 60 * 60
 
 export const readSessionToken = (c: Context): string | null => {
   const token = getCookie(c, SESSION_COOKIE)
@@ -18,7 +16,7 @@ export const writeSessionCookie = (c: Context, token: string, secure: boolean): 
     sameSite: 'Strict',
     path: '/',
     secure,
-    maxAge: MAX_AGE_SECONDS,
+    maxAge: SESSION_LIFETIME_MS / 1000,
   })
 }
 

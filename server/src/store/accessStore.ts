@@ -16,11 +16,11 @@ export interface KeyGrant {
 /** Workspaces, their hashed role keys and hashed browser sessions. */
 export interface AccessStore {
   createWorkspace(workspace: NewWorkspace): Promise<void>
-  workspaceExists(id: string): Promise<boolean>
   findKey(keyHash: string): Promise<KeyGrant | null>
   /** Inserts or replaces the session of one browser token for one workspace. */
   saveSession(tokenHash: string, principal: Principal): Promise<void>
+  /** A session younger than SESSION_LIFETIME_MS, or null. */
   findSession(tokenHash: string, workspaceId: string): Promise<Principal | null>
-  /** Any session of this token (to reuse a participant id and the cookie). */
-  hasToken(tokenHash: string): Promise<boolean>
+  /** Moves every session of one browser token to a new token (the old one stops working). */
+  moveSessions(fromTokenHash: string, toTokenHash: string): Promise<void>
 }

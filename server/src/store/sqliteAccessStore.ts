@@ -1,4 +1,5 @@
 import { isRole, type Principal } from '../auth/role.ts'
+import { SESSION_LIFETIME_MS } from '../auth/sessions.ts'
 import type { AccessStore } from './accessStore.ts'
 import type { SqliteDatabase } from './database.ts'
 
@@ -16,9 +17,6 @@ export const createSqliteAccessStore = (db: SqliteDatabase): AccessStore => {
   const insertKey = db.prepare<[string, string, string]>(
     'INSERT INTO access_keys (key_hash, workspace_id, role) VALUES (?, ?, ?)',
   )
-  const selectWorkspace = db.prepare<[string], { id: string }>(
-    'SELECT id FROM workspaces WHERE id = ?',
-  )
   const selectKey = db.prepare<[string], { workspace_id: string; role: string }>(
     'SELECT workspace_id, role FROM access_keys WHERE key_hash = ?',
   )
@@ -27,14 +25,14 @@ export const createSqliteAccessStore = (db: SqliteDatabase): AccessStore => {
      VALUES (?, ?, ?, ?, ?, ?)
      ON CONFLICT (token_hash, workspace_id) DO UPDATE SET
        role = excluded.role, participant_id = excluded.participant_id,
-       display_name = excluded.display_name`,
+       display_name = excluded.display_name, created_at = excluded.created_at`,
   )
-  const selectSession = db.prepare<[string, string], SessionRow>(
+  const selectSession = db.prepare<[string, string, string], SessionRow>(
     `SELECT workspace_id, role, participant_id, display_name FROM sessions
-     WHERE token_hash = ? AND workspace_id = ?`,
+     WHERE token_hash = ? AND workspace_id = ? AND created_at > ?`,
   )
-  const selectToken = db.prepare<[string], { one: number }>(
-    'SELECT 1 AS one FROM sessions WHERE token_hash = ? LIMIT 1',
+  const moveSessions = db.prepare<[string, string]>(
+    'UPDATE sessions SET token_hash = ? WHERE token_hash = ?',
   )
 
   const createTx = db.transaction(
@@ -52,7 +50,6 @@ export const createSqliteAccessStore = (db: SqliteDatabase): AccessStore => {
         [keyHashes.viewer, 'viewer'],
       ])
     },
-    workspaceExists: async (id) => selectWorkspace.get(id) !== undefined,
     findKey: async (keyHash) => {
       const row = selectKey.get(keyHash)
       if (!row || !isRole(row.role)) return null
@@ -69,7 +66,8 @@ export const createSqliteAccessStore = (db: SqliteDatabase): AccessStore => {
       )
     },
     findSession: async (tokenHash, workspaceId): Promise<Principal | null> => {
-      const row = selectSession.get(tokenHash, workspaceId)
+      const oldest = new Date(Date.now() - SESSION_LIFETIME_MS).toISOString()
+      const row = selectSession.get(tokenHash, workspaceId, oldest)
       if (!row || !isRole(row.role)) return null
       return {
         workspaceId: row.workspace_id,
@@ -78,6 +76,8 @@ export const createSqliteAccessStore = (db: SqliteDatabase): AccessStore => {
         displayName: row.display_name,
       }
     },
-    hasToken: async (tokenHash) => selectToken.get(tokenHash) !== undefined,
+    moveSessions: async (fromTokenHash, toTokenHash) => {
+      moveSessions.run(toTokenHash, fromTokenHash)
+    },
   }
 }

@@ -54,21 +54,25 @@ export class BroadcastBatcher implements RoomScheduler {
 
   private async commit(rooms: Room[]): Promise<void> {
     const batch: { room: Room; update: Uint8Array }[] = []
-    for (const room of rooms) {
-      const update = room.takePendingUpdate()
-      if (update) batch.push({ room, update })
-    }
-    if (batch.length === 0) return
-    let seqs: number[]
+    let settled = 0
     try {
-      seqs = await this.store.append(
+      for (const room of rooms) {
+        const update = room.takePendingUpdate()
+        if (update) batch.push({ room, update })
+      }
+      if (batch.length === 0) return
+      const seqs = await this.store.append(
         batch.map(({ room, update }) => ({ docId: room.docId, update })),
       )
+      for (const { room, update } of batch) {
+        room.commitSucceeded(update, seqs[settled] ?? room.lastSeq)
+        settled++
+      }
     } catch (error) {
-      this.log.error('store append failed', { rooms: batch.length, ...errorFields(error) })
-      for (const { room } of batch) room.commitFailed()
-      return
+      // The store failed, or a room did while merging or sending: the rooms of this batch are
+      // closed (DUR-6) and the chain goes on for everyone else.
+      this.log.error('commit failed', { rooms: batch.length, ...errorFields(error) })
+      for (const { room } of batch.slice(settled)) room.commitFailed()
     }
-    batch.forEach(({ room, update }, i) => room.commitSucceeded(update, seqs[i] ?? room.lastSeq))
   }
 }

@@ -1,6 +1,8 @@
-import { CloseCode, DEFAULT_LIMITS, type Limits } from '@koers/protocol'
+import { CloseCode, DEFAULT_LIMITS, encodeUpdate, type Limits } from '@koers/protocol'
+import * as encoding from 'lib0/encoding'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { readMeta } from '@koers/doc-model'
 import type { Principal, Role } from '../auth/role.ts'
 import { silentLogger } from '../log.ts'
 import { FakePeer } from '../testing/fakeSocket.ts'
@@ -110,7 +112,7 @@ describe('room', () => {
     expect(registry.roomCount).toBe(0)
     store.failLoads = false
     const reader = await join('viewer')
-    expect(reader.doc.getMap('meta').get('title')).toBe('Visie')
+    expect(readMeta(reader.doc).title).toBe('Visie')
   })
 
   it('PERM-3: viewer updates are dropped, answered with permission denied, never stored', async () => {
@@ -205,6 +207,86 @@ describe('room', () => {
       peer.sendAwareness([{ clientId: 444, clock: i + 1, state: { cursor: i } }])
     }
     expect(peer.closedWith).toBe(CloseCode.RateLimited)
+  })
+
+  it('SYNC-11: an update with a gap is not kept pending; the client is asked to resync', async () => {
+    const writer = await join('editor')
+    const reader = await join('viewer')
+    const offline = writer.connection
+    writer.connection = null
+    writer.edit((doc) => doc.getText('notes').insert(0, 'eerst '))
+    writer.connection = offline
+    // The second change depends on the first, which the room has not seen.
+    writer.edit((doc) => doc.getText('notes').insert(6, 'dan'))
+    expect(registry.roomOf(DOC)!.doc.store.pendingStructs).toBeNull()
+    await expect.poll(() => text(reader)).toBe('eerst dan')
+    expect(writer.closedWith).toBeNull()
+  })
+
+  it('SYNC-11: a deletion of items that do not exist yet cannot hit a later writer', async () => {
+    const facilitator = await join('facilitator')
+    const editor = await join('editor')
+    const room = registry.roomOf(DOC)!
+    const target = facilitator.doc.clientID
+    const from = Y.getState(room.doc.store, target)
+    // A delete-only update for the facilitator's next million clock ticks.
+    const encoder = encoding.createEncoder()
+    for (const n of [0, 1, target, 1, from, 1_000_000]) encoding.writeVarUint(encoder, n)
+    editor.connection!.receive(encodeUpdate(encoding.toUint8Array(encoder)))
+    facilitator.edit((doc) => {
+      doc.getMap('adoption').set('status', 'vastgesteld')
+      doc.getText('notes').insert(0, 'van de procesbegeleider')
+    })
+    await expect.poll(() => text(editor)).toBe('van de procesbegeleider')
+    expect(room.doc.getMap('adoption').get('status')).toBe('vastgesteld')
+    expect(room.doc.store.pendingDs).toBeNull()
+  })
+
+  it('PROTO-3: a returning viewer whose step 2 repeats known deletions gets no denial', async () => {
+    const writer = await join('facilitator')
+    writer.edit((doc) => doc.getText('notes').insert(0, 'weg ermee'))
+    writer.edit((doc) => doc.getText('notes').delete(0, 4))
+    const first = await join('viewer')
+    await expect.poll(() => text(first)).toBe('ermee')
+    const again = new FakePeer()
+    Y.applyUpdate(again.doc, Y.encodeStateAsUpdate(first.doc))
+    again.connection = registry.join(principal('viewer'), again)
+    await expect.poll(() => again.count('sync-step1')).toBe(1)
+    // The peer answered the room's step 1 with its step 2; a marker round trip proves it was handled.
+    again.requestSync()
+    await expect.poll(() => again.count('sync-step2')).toBe(1)
+    expect(again.count('auth')).toBe(0)
+  })
+
+  it('PERM-6: a returning participant gets their client id back at once; nobody else can', async () => {
+    const watcher = await join('viewer')
+    const first = await join('editor', 'participant-r')
+    first.sendAwareness([{ clientId: 555, clock: 3, state: { cursor: 1 } }])
+    await expect.poll(() => watcher.awareness.get(555)).toBeTruthy()
+    first.connection!.handleTransportClose()
+    await expect.poll(() => watcher.awareness.get(555)).toBeNull()
+
+    const intruder = await join('editor', 'participant-x')
+    intruder.sendAwareness([{ clientId: 555, clock: 4, state: { cursor: 99 } }])
+    // A stock client comes back with the clock it had.
+    const back = await join('editor', 'participant-r')
+    back.sendAwareness([{ clientId: 555, clock: 3, state: { cursor: 2 } }])
+    await expect
+      .poll(() => (watcher.awareness.get(555) as { cursor?: number } | null)?.cursor)
+      .toBe(2)
+    expect((watcher.awareness.get(555) as { user: { name: string } }).user.name).toBe(
+      'editor participant-r',
+    )
+  })
+
+  it('PERM-6: an awareness state over the size cap is dropped', async () => {
+    const watcher = await join('viewer')
+    const big = await join('editor')
+    big.sendAwareness([{ clientId: 777, clock: 1, state: { junk: 'x'.repeat(20_000) } }])
+    const small = await join('editor')
+    small.sendAwareness([{ clientId: 778, clock: 1, state: { cursor: 1 } }])
+    await expect.poll(() => watcher.awareness.get(778)).toBeTruthy()
+    expect(watcher.awareness.has(777)).toBe(false)
   })
 
   it('SYNC-7: a malformed frame closes only that socket and changes nothing', async () => {

@@ -31,6 +31,21 @@ export interface RoomEvents {
   onCompactionDue(room: Room): void
 }
 
+/**
+ * Yjs keeps an update it cannot integrate yet (a gap in a client's clock, a deletion of items
+ * it has not seen) as pending and retries it inside every later transaction. A stock client on
+ * an ordered socket never needs that; a crafted one could use it to slip a deletion into a
+ * facilitator's transaction past the protection, or to grow the document unseen. So the room
+ * never keeps pending state. Returns whether there was any.
+ */
+const dropPending = (doc: Y.Doc): boolean => {
+  const { store } = doc
+  if (store.pendingStructs === null && store.pendingDs === null) return false
+  store.pendingStructs = null
+  store.pendingDs = null
+  return true
+}
+
 const asBuffer = (bytes: Uint8Array): Buffer =>
   Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
 
@@ -68,11 +83,14 @@ export class Room implements ConnectionHost {
     this.doc.transact(() => {
       for (const update of stored.updates) Y.applyUpdate(this.doc, update, LOAD_ORIGIN)
     }, LOAD_ORIGIN)
+    dropPending(this.doc)
     this.lastSeq = stored.seq
     this.logRows = stored.logRows
     this.docBytes = stored.bytes
     this.doc.on('update', this.onDocUpdate)
-    this.presence = new RoomPresence(this.doc, () => this.schedulePresenceFlush())
+    this.presence = new RoomPresence(this.doc, this.limits.maxAwarenessStateBytes, () =>
+      this.schedulePresenceFlush(),
+    )
   }
 
   get isDestroyed(): boolean {
@@ -153,7 +171,7 @@ export class Room implements ConnectionHost {
 
   /** DUR-6: nothing of a failed append is broadcast; every socket of the room is closed. */
   commitFailed(): void {
-    this.inFlight--
+    this.inFlight = Math.max(0, this.inFlight - 1)
     if (this.destroyed) return
     this.pending = []
     this.deferredReplies = []
@@ -222,7 +240,10 @@ export class Room implements ConnectionHost {
     if (empty) return
     const access = connection.access
     if (access.kind === 'read-only') {
-      connection.send(encodePermissionDenied(PERMISSION_DENIED_READ_ONLY))
+      // A returning viewer's step 2 repeats deletions the room already has: not a change (PROTO-3).
+      if (!Y.snapshotContainsUpdate(Y.snapshot(this.doc), update)) {
+        connection.send(encodePermissionDenied(PERMISSION_DENIED_READ_ONLY))
+      }
       return
     }
     if (this.docBytes + update.byteLength > this.limits.maxDocumentBytes) {
@@ -231,21 +252,25 @@ export class Room implements ConnectionHost {
     }
     // Decodable but inconsistent updates make Yjs throw; that is the sender's fault (SYNC-7).
     let rejected = false
+    let resync = false
     const apply = (): void => {
       try {
         Y.applyUpdate(this.doc, update, connection)
       } catch {
         rejected = true
       }
+      // SYNC-11: what cannot be integrated now is never kept pending (see dropPending); the
+      // client is asked for what the room lacks, and its answer brings it complete and in order.
+      if (dropPending(this.doc)) resync = true
     }
-    if (access.kind === 'full') {
-      apply()
-      if (rejected) connection.close(CloseCode.MalformedFrame)
-      return
+    let reverted = false
+    if (access.kind === 'full') apply()
+    else {
+      this.reverter ??= new ProtectedReverter(this.doc, access.protectedRoots)
+      reverted = this.reverter.applyGuarded(this.doc, connection, apply)
     }
-    this.reverter ??= new ProtectedReverter(this.doc, access.protectedRoots)
-    const reverted = this.reverter.applyGuarded(this.doc, connection, apply)
     if (rejected) return connection.close(CloseCode.MalformedFrame)
+    if (resync) connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
     if (!reverted) return
     connection.reverts++
     connection.send(encodePermissionDenied(PERMISSION_DENIED_PROTECTED))

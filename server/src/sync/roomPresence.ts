@@ -16,9 +16,16 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 export class RoomPresence {
   readonly awareness: awarenessProtocol.Awareness
   private readonly owners = new Map<number, Connection>()
+  /** Which participant spoke for a client id in this room, kept after they leave. */
+  private readonly participants = new Map<number, string>()
   private readonly changed = new Set<number>()
+  private readonly released = new Set<number>()
 
-  constructor(doc: Y.Doc, onChange: () => void) {
+  constructor(
+    doc: Y.Doc,
+    private readonly maxStateBytes: number,
+    onChange: () => void,
+  ) {
     this.awareness = new awarenessProtocol.Awareness(doc)
     // The server is not a participant.
     this.awareness.setLocalState(null)
@@ -33,11 +40,12 @@ export class RoomPresence {
     )
   }
 
-  /** Applies the entries this connection may speak for; returns how many were accepted. */
-  apply(connection: Connection, entries: readonly AwarenessEntry[]): number {
+  /** Applies the entries this connection may speak for (PERM-6); oversized states are dropped. */
+  apply(connection: Connection, entries: readonly AwarenessEntry[]): void {
     const accepted: AwarenessEntry[] = []
     for (const entry of entries) {
       if (!this.claim(connection, entry)) continue
+      if (JSON.stringify(entry.state).length > this.maxStateBytes) continue
       const state = isPlainObject(entry.state) ? { ...entry.state, user: connection.user } : null
       accepted.push({ clientId: entry.clientId, clock: entry.clock, state })
     }
@@ -48,7 +56,6 @@ export class RoomPresence {
         connection,
       )
     }
-    return accepted.length
   }
 
   /** Removes the states this connection spoke for (socket closed). */
@@ -56,6 +63,7 @@ export class RoomPresence {
     const id = connection.awarenessClientId
     if (id === null || this.owners.get(id) !== connection) return
     this.owners.delete(id)
+    this.released.add(id)
     awarenessProtocol.removeAwarenessStates(this.awareness, [id], SERVER_ORIGIN)
   }
 
@@ -71,33 +79,42 @@ export class RoomPresence {
     if (this.changed.size === 0) return null
     const ids = [...this.changed]
     this.changed.clear()
-    return awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)
+    // Once its removal is sent, a released id forgets its clock: a stock client that comes back
+    // announces the same clock again and must be accepted at once, not after its 15 s renewal.
+    for (const id of this.released) {
+      if (!this.owners.has(id)) this.awareness.meta.delete(id)
+    }
+    this.released.clear()
+    return update
   }
 
   destroy(): void {
     this.owners.clear()
+    this.participants.clear()
+    this.released.clear()
     this.changed.clear()
     this.awareness.destroy()
   }
 
   /**
    * A connection owns the first id it announces with a live, newer state (an echoed state of
-   * someone else, or of someone who left, is never claimed). An id held by another live
-   * connection may only be taken over by the same participant (a reconnect that raced the old
-   * socket's close).
+   * someone else is never claimed). An id belongs to the participant who first spoke for it in
+   * this room: only they may take it again, on a reconnect, even while their old socket lingers.
    */
   private claim(connection: Connection, { clientId, clock, state }: AwarenessEntry): boolean {
     if (connection.awarenessClientId !== null) return connection.awarenessClientId === clientId
     if (state === null) return false
+    const participantId = connection.principal.participantId
+    const holder = this.participants.get(clientId)
+    if (holder !== undefined && holder !== participantId) return false
     const known = this.awareness.meta.get(clientId)
     if (known && clock <= known.clock) return false
     const owner = this.owners.get(clientId)
-    if (owner && owner !== connection) {
-      if (owner.principal.participantId !== connection.principal.participantId) return false
-      owner.awarenessClientId = null
-    }
+    if (owner && owner !== connection) owner.awarenessClientId = null
     connection.awarenessClientId = clientId
     this.owners.set(clientId, connection)
+    this.participants.set(clientId, participantId)
     return true
   }
 }

@@ -1,3 +1,4 @@
+import { AppError } from '../appError.ts'
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi'
 import type { AppDeps } from '../context.ts'
 import { errorResponses, Ticket, WorkspaceIdParam } from '../schemas.ts'
@@ -10,7 +11,7 @@ const ticketRoute = createRoute({
   request: { params: WorkspaceIdParam },
   responses: {
     200: { description: 'Ticket', content: { 'application/json': { schema: Ticket } } },
-    ...errorResponses(400, 401),
+    ...errorResponses(400, 401, 429),
   },
 })
 
@@ -18,7 +19,9 @@ export const registerTicketRoutes = (app: OpenAPIHono, deps: AppDeps): void => {
   app.openapi(ticketRoute, async (c) => {
     const { id } = c.req.valid('param')
     const principal = await requirePrincipal(c, deps.sessions, id)
-    const { ticket, expiresAt } = deps.tickets.issue(principal)
+    const issued = deps.tickets.issue(principal)
+    if (!issued) throw new AppError('rate_limited', 'Too many unused tickets; use one first')
+    const { ticket, expiresAt } = issued
     return c.json({ ticket, expiresAt: expiresAt.toISOString() }, 200)
   })
 }
