@@ -1,4 +1,10 @@
-import { addPrinciple, listPrinciples, listSections, principleRationale } from '@koers/doc-model'
+import {
+  addPrinciple,
+  listPrinciples,
+  listSections,
+  principleRationale,
+  principleStatement,
+} from '@koers/doc-model'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { createWorkspace, joinAs } from '../support/api.ts'
@@ -92,6 +98,62 @@ describe.skipIf(!browserAvailable)('browser: sections and principles (issue 3)',
         timeout: 15_000,
       })
       .toBe('Omdat contact tussen mensen voorop staat.')
+    await Promise.all([anna.context.close(), bram.context.close()])
+  })
+
+  test('DM-15 two people type at the end of the same statement and rationale; both phrases stay whole', async () => {
+    const workspace = await createWorkspace(server.url)
+    const lead = await openClient(
+      server.url,
+      await joinAs(server.url, workspace.keys.facilitator, 'Voorbereider'),
+    )
+    const statement = 'Wij kiezen voor mensen'
+    const rationale = 'Omdat'
+    const id = addPrinciple(lead.doc, { statement, rationale })
+    const anna = await newPerson(browser, 'anna-same-field')
+    const bram = await newPerson(browser, 'bram-same-field')
+    await joinThroughLink(anna.page, workspace.links.editor, 'Anna de Vries')
+    await joinThroughLink(bram.page, workspace.links.editor, 'Bram Jansen')
+    for (const { page } of [anna, bram]) {
+      await page.getByRole('tab', { name: 'Uitgangspunten' }).click()
+      await page.getByTestId(`principle-${id}`).waitFor()
+    }
+
+    // Both phrases start with the same letters, so a splice placed by text alone would interleave.
+    const fields = [
+      {
+        testId: `principle-statement-${id}`,
+        before: statement,
+        anna: ' en voor elkaar, zegt Anna',
+        bram: ' en voor de natuur, zegt Bram',
+        stored: () => principleStatement(lead.doc, id)?.toString(),
+      },
+      {
+        testId: `principle-rationale-${id}`,
+        before: rationale,
+        anna: ' contact telt, vindt Anna.',
+        bram: ' contact werkt, vindt Bram.',
+        stored: () => principleRationale(lead.doc, id)?.toString(),
+      },
+    ]
+    for (const field of fields) {
+      for (const { page } of [anna, bram]) {
+        await page.getByTestId(field.testId).focus()
+        await page.keyboard.press('Control+End')
+      }
+      await Promise.all([
+        anna.page.keyboard.type(field.anna, { delay: 20 }),
+        bram.page.keyboard.type(field.bram, { delay: 20 }),
+      ])
+      const whole = [field.before + field.anna + field.bram, field.before + field.bram + field.anna]
+      await expect.poll(field.stored, { timeout: 15_000 }).toHaveLength(whole[0]!.length)
+      expect(whole).toContain(field.stored())
+      for (const { page } of [anna, bram]) {
+        await expect
+          .poll(() => page.getByTestId(field.testId).inputValue(), { timeout: 15_000 })
+          .toBe(field.stored())
+      }
+    }
     await Promise.all([anna.context.close(), bram.context.close()])
   })
 

@@ -1,7 +1,8 @@
 import * as Y from 'yjs'
 import { Root } from './roots.ts'
 import { newId } from './ids.ts'
-import { readMap, readString, transact } from './read.ts'
+import { readMap, readString, readText, readTextString, transact } from './read.ts'
+import { writeTextField } from './textFields.ts'
 import { insertRanked, orderedEntries, placeAt } from './ordering/rankedMap.ts'
 import { isActionStatus, isIsoDate, type ActionStatus } from './vocabulary.ts'
 
@@ -19,7 +20,11 @@ export interface ActionView {
 export type ActionFields = Omit<ActionView, 'id' | 'rank'>
 export type AddActionInput = Partial<ActionFields> & { after?: string | null }
 
-const FIELDS = ['what', 'owner', 'due', 'status', 'principleId'] as const
+const TEXT_FIELDS = ['what', 'owner'] as const
+const FIELDS = ['due', 'status', 'principleId'] as const
+
+/** A free-text field of an action. */
+export type ActionTextField = (typeof TEXT_FIELDS)[number]
 
 export function actionsMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(Root.actions)
@@ -29,14 +34,20 @@ export function actionMap(doc: Y.Doc, id: string): Y.Map<unknown> | undefined {
   return readMap(actionsMap(doc), id)
 }
 
+/** A free-text field as collaborative text; undefined on an old document where it is a string. */
+export function actionText(doc: Y.Doc, id: string, field: ActionTextField): Y.Text | undefined {
+  const action = actionMap(doc, id)
+  return action ? readText(action, field) : undefined
+}
+
 export function listActions(doc: Y.Doc): ActionView[] {
   return orderedEntries(actionsMap(doc)).map(({ id, rank, item }) => {
     const due = item.get('due')
     const status = item.get('status')
     return {
       id,
-      what: readString(item, 'what'),
-      owner: readString(item, 'owner'),
+      what: readTextString(item, 'what'),
+      owner: readTextString(item, 'owner'),
       due: isIsoDate(due) ? due : '',
       status: isActionStatus(status) ? status : 'open',
       principleId: readString(item, 'principleId'),
@@ -68,8 +79,8 @@ export function addAction(doc: Y.Doc, input: AddActionInput): string {
   check(input)
   const id = newId()
   insertRanked(actionsMap(doc), id, input.after, (action) => {
-    action.set('what', input.what ?? '')
-    action.set('owner', input.owner ?? '')
+    action.set('what', new Y.Text(input.what ?? ''))
+    action.set('owner', new Y.Text(input.owner ?? ''))
     action.set('due', input.due ?? '')
     action.set('status', input.status ?? 'open')
     action.set('principleId', input.principleId ?? '')
@@ -82,6 +93,10 @@ export function updateAction(doc: Y.Doc, id: string, patch: Partial<ActionFields
   const action = actionMap(doc, id)
   if (!action) return
   transact(action, () => {
+    for (const key of TEXT_FIELDS) {
+      const value = patch[key]
+      if (value !== undefined) writeTextField(action, key, value)
+    }
     for (const key of FIELDS) {
       const value = patch[key]
       if (value !== undefined && action.get(key) !== value) action.set(key, value)

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { Root } from './roots.ts'
-import { readMap, readNumber, readString } from './read.ts'
+import { readMap, readNumber, readString, readText, readTextString } from './read.ts'
+import { writeTextField } from './textFields.ts'
 import {
   DEFAULT_VALUES,
   isIsoDate,
@@ -28,6 +29,11 @@ export type MetaPatch = Partial<
 >
 
 const CUSTOM_VALUES = 'customValues'
+const TEXT_FIELDS = ['title', 'school', 'period'] as const
+const FIELDS = ['sector', 'language', 'reviewDate'] as const
+
+/** A free-text field of the workspace details. */
+export type MetaTextField = (typeof TEXT_FIELDS)[number]
 
 export function metaMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(Root.meta)
@@ -39,16 +45,21 @@ export function readMeta(doc: Y.Doc): WorkspaceMeta {
   const language = meta.get('language')
   const reviewDate = meta.get('reviewDate')
   return {
-    title: readString(meta, 'title'),
-    school: readString(meta, 'school'),
+    title: readTextString(meta, 'title'),
+    school: readTextString(meta, 'school'),
     sector: isSector(sector) ? sector : '',
     language: isLanguage(language) ? language : 'nl',
-    period: readString(meta, 'period'),
+    period: readTextString(meta, 'period'),
     reviewDate: isIsoDate(reviewDate) ? reviewDate : '',
     templateId: readString(meta, 'templateId'),
     templateVersion: readNumber(meta, 'templateVersion'),
     schemaVersion: readNumber(meta, 'schemaVersion'),
   }
+}
+
+/** A free-text meta field as collaborative text; undefined on an old document (a string). */
+export function metaText(doc: Y.Doc, field: MetaTextField): Y.Text | undefined {
+  return readText(metaMap(doc), field)
 }
 
 /** When the workspace document was created (ms since epoch), or null if unknown. */
@@ -70,7 +81,11 @@ export function updateMeta(doc: Y.Doc, patch: MetaPatch): void {
   }
   const meta = metaMap(doc)
   doc.transact(() => {
-    for (const key of ['title', 'school', 'sector', 'language', 'period', 'reviewDate'] as const) {
+    for (const key of TEXT_FIELDS) {
+      const value = patch[key]
+      if (value !== undefined) writeTextField(meta, key, value)
+    }
+    for (const key of FIELDS) {
       const value = patch[key]
       if (value !== undefined && meta.get(key) !== value) meta.set(key, value)
     }

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { Root } from './roots.ts'
 import { newId } from './ids.ts'
 import { readMap, readSet, readString, readText, readTextString, transact } from './read.ts'
+import { writeTextField } from './textFields.ts'
 import { insertRanked, orderedEntries, placeAt } from './ordering/rankedMap.ts'
 import { allValues } from './meta.ts'
 import {
@@ -48,7 +49,7 @@ export function listPrinciples(doc: Y.Doc): PrincipleView[] {
     const blocks = readSet(item, 'buildingBlocks')
     return {
       id,
-      statement: readString(item, 'statement'),
+      statement: readTextString(item, 'statement'),
       rationale: readTextString(item, 'rationale'),
       values: sortValues(readSet(item, 'values')),
       buildingBlocks: BUILDING_BLOCKS.filter((block) => blocks.includes(block)),
@@ -59,6 +60,12 @@ export function listPrinciples(doc: Y.Doc): PrincipleView[] {
 
 export function principleMap(doc: Y.Doc, id: string): Y.Map<unknown> | undefined {
   return readMap(principlesMap(doc), id)
+}
+
+/** The statement as collaborative text; undefined on an old document where it is a string. */
+export function principleStatement(doc: Y.Doc, id: string): Y.Text | undefined {
+  const principle = principleMap(doc, id)
+  return principle ? readText(principle, 'statement') : undefined
 }
 
 export function principleRationale(doc: Y.Doc, id: string): Y.Text | undefined {
@@ -78,7 +85,7 @@ export function addPrinciple(doc: Y.Doc, input: AddPrincipleInput): string {
   }
   const id = newId()
   insertRanked(principlesMap(doc), id, input.after, (principle) => {
-    principle.set('statement', input.statement)
+    principle.set('statement', new Y.Text(input.statement))
     principle.set('rationale', new Y.Text(input.rationale ?? ''))
     const values = new Y.Map<unknown>()
     principle.set('values', values)
@@ -96,9 +103,7 @@ export function updatePrinciple(doc: Y.Doc, id: string, patch: { statement?: str
   const principle = principleMap(doc, id)
   if (!principle || patch.statement === undefined) return
   const statement = patch.statement
-  transact(principle, () => {
-    if (principle.get('statement') !== statement) principle.set('statement', statement)
-  })
+  transact(principle, () => writeTextField(principle, 'statement', statement))
 }
 
 function toggle(principle: Y.Map<unknown>, key: string, member: string, on: boolean): void {

@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { Root } from './roots.ts'
 import { newId } from './ids.ts'
 import { readBoolean, readMap, readString, readText, readTextString, transact } from './read.ts'
+import { writeTextField } from './textFields.ts'
 import { insertRanked, orderedEntries, placeAt, type ItemFilter } from './ordering/rankedMap.ts'
 import { isBuildingBlock, type BuildingBlock } from './vocabulary.ts'
 
@@ -33,7 +34,7 @@ function toView(id: string, rank: string, item: Y.Map<unknown>): SectionView {
   const block = item.get('buildingBlock')
   return {
     id,
-    title: readString(item, 'title'),
+    title: readTextString(item, 'title'),
     rank,
     buildingBlock: isBuildingBlock(block) ? block : '',
     questions: splitQuestions(readTextString(item, 'questions')),
@@ -68,6 +69,12 @@ export function sectionQuestionsText(doc: Y.Doc, id: string): Y.Text | undefined
   return section ? readText(section, 'questions') : undefined
 }
 
+/** The title as collaborative text; undefined on an old document where it is a string. */
+export function sectionTitleText(doc: Y.Doc, id: string): Y.Text | undefined {
+  const section = sectionMap(doc, id)
+  return section ? readText(section, 'title') : undefined
+}
+
 export function addSection(doc: Y.Doc, input: AddSectionInput): string {
   const block = input.buildingBlock ?? ''
   if (block !== '' && !isBuildingBlock(block)) {
@@ -79,7 +86,7 @@ export function addSection(doc: Y.Doc, input: AddSectionInput): string {
     id,
     input.after,
     (section) => {
-      section.set('title', input.title)
+      section.set('title', new Y.Text(input.title))
       section.set('buildingBlock', block)
       section.set('questions', new Y.Text((input.questions ?? []).join('\n')))
       section.set('templateKey', '')
@@ -99,7 +106,8 @@ function writeField(doc: Y.Doc, id: string, key: string, value: unknown): void {
 }
 
 export function renameSection(doc: Y.Doc, id: string, title: string): void {
-  writeField(doc, id, 'title', title)
+  const section = sectionMap(doc, id)
+  if (section) transact(section, () => writeTextField(section, 'title', title))
 }
 
 export function setSectionBuildingBlock(doc: Y.Doc, id: string, block: BuildingBlock | ''): void {

@@ -209,7 +209,7 @@ describe('room', () => {
     expect(peer.closedWith).toBe(CloseCode.RateLimited)
   })
 
-  it('SYNC-11: an update with a gap is not kept pending; the client is asked to resync', async () => {
+  it('SYNC-13: an update with a gap is not kept pending; the client is asked to resync', async () => {
     const writer = await join('editor')
     const reader = await join('viewer')
     const offline = writer.connection
@@ -223,7 +223,7 @@ describe('room', () => {
     expect(writer.closedWith).toBeNull()
   })
 
-  it('SYNC-11: a deletion of items that do not exist yet cannot hit a later writer', async () => {
+  it('SYNC-13: a deletion of items that do not exist yet cannot hit a later writer', async () => {
     const facilitator = await join('facilitator')
     const editor = await join('editor')
     const room = registry.roomOf(DOC)!

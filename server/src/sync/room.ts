@@ -259,7 +259,7 @@ export class Room implements ConnectionHost {
       } catch {
         rejected = true
       }
-      // SYNC-11: what cannot be integrated now is never kept pending (see dropPending); the
+      // SYNC-13: what cannot be integrated now is never kept pending (see dropPending); the
       // client is asked for what the room lacks, and its answer brings it complete and in order.
       if (dropPending(this.doc)) resync = true
     }

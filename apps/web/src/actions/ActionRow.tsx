@@ -1,6 +1,8 @@
 import {
   ACTION_STATUSES,
   ACTION_STATUS_LABELS,
+  Root,
+  actionText,
   isActionStatus,
   removeAction,
   updateAction,
@@ -9,7 +11,8 @@ import type { ActionView, PrincipleView } from '@koers/doc-model'
 import { ConfirmRemove } from '../common/ConfirmRemove.tsx'
 import { MoveControls } from '../common/MoveControls.tsx'
 import type { SortableRenderProps } from '../common/SortableList.tsx'
-import { useDraftField } from '../common/useDraftField.ts'
+import { useTextField } from '../common/useTextField.ts'
+import { formatDate } from '../i18n/formatDate.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
 
@@ -38,9 +41,15 @@ export function ActionRow({ action, rankIndex, total, principles, sortable, onMo
   const { doc, readOnly } = useWorkspace()
   const n = rankIndex + 1
   const name = action.what.trim() ? action.what.trim().slice(0, 60) : t.actions.numbered(n)
-  const what = useDraftField(action.what, (value) => updateAction(doc, action.id, { what: value }))
-  const owner = useDraftField(action.owner, (value) =>
-    updateAction(doc, action.id, { owner: value }),
+  const what = useTextField<HTMLInputElement>(
+    [Root.actions],
+    (d) => actionText(d, action.id, 'what'),
+    { value: action.what, convert: () => updateAction(doc, action.id, { what: action.what }) },
+  )
+  const owner = useTextField<HTMLInputElement>(
+    [Root.actions],
+    (d) => actionText(d, action.id, 'owner'),
+    { value: action.owner, convert: () => updateAction(doc, action.id, { owner: action.owner }) },
   )
   const linked = principles.findIndex((principle) => principle.id === action.principleId)
   const label = (field: string) => t.actions.fieldLabel(field, n)
@@ -52,7 +61,7 @@ export function ActionRow({ action, rankIndex, total, principles, sortable, onMo
         <td className="action-row__n">{n}</td>
         <td data-label={t.actions.what}>{action.what || '–'}</td>
         <td data-label={t.actions.owner}>{action.owner || '–'}</td>
-        <td data-label={t.actions.due}>{action.due || '–'}</td>
+        <td data-label={t.actions.due}>{formatDate(action.due, language) || '–'}</td>
         <td data-label={t.actions.status}>{ACTION_STATUS_LABELS[action.status][language]}</td>
         <td data-label={t.actions.principle}>
           {principle ? principleLabel(principle, linked, t.principles.numbered) : '–'}

@@ -7,7 +7,9 @@ import {
   moveAction,
   sortActionsByDue,
 } from '@koers/doc-model'
+import type { ActionView } from '@koers/doc-model'
 import { useMemo, useState } from 'react'
+import type { FocusEvent } from 'react'
 import { SortableList } from '../common/SortableList.tsx'
 import { useDocValue } from '../common/useDocValue.ts'
 import { useT } from '../i18n/i18n.tsx'
@@ -16,6 +18,18 @@ import { ActionRow } from './ActionRow.tsx'
 
 type ViewMode = 'rank' | 'due'
 
+/** `actions` in the order of `ids`; actions not in `ids` (added meanwhile) follow in their order. */
+function inOrder(actions: ActionView[], ids: string[]): ActionView[] {
+  const at = (action: ActionView) => {
+    const index = ids.indexOf(action.id)
+    return index < 0 ? ids.length : index
+  }
+  return [...actions].sort((a, b) => at(a) - at(b))
+}
+
+const isDateInput = (target: EventTarget) =>
+  target instanceof HTMLInputElement && target.type === 'date'
+
 export function ActionsView() {
   const t = useT()
   const { doc, readOnly } = useWorkspace()
@@ -23,7 +37,18 @@ export function ActionsView() {
   const principles = useDocValue(doc, [Root.principles], listPrinciples)
   const [mode, setMode] = useState<ViewMode>('rank')
   const ids = useMemo(() => actions.map((action) => action.id), [actions])
-  const shown = mode === 'due' ? sortActionsByDue(actions) : actions
+  // While someone edits a due date the rows keep their place; they re-sort when the field is left.
+  const [frozen, setFrozen] = useState<string[] | null>(null)
+  const sorted = mode === 'due' ? sortActionsByDue(actions) : actions
+  const shown = mode === 'due' && frozen ? inOrder(sorted, frozen) : sorted
+
+  function freeze(event: FocusEvent): void {
+    if (mode === 'due' && isDateInput(event.target)) setFrozen(shown.map((action) => action.id))
+  }
+
+  function unfreeze(event: FocusEvent): void {
+    if (isDateInput(event.target)) setFrozen(null)
+  }
 
   function add(): void {
     const last = actions[actions.length - 1]
@@ -89,7 +114,12 @@ export function ActionsView() {
       {actions.length === 0 ? (
         <p className="muted">{t.actions.empty}</p>
       ) : (
-        <table className="actions-table" data-testid="actions-table">
+        <table
+          className="actions-table"
+          data-testid="actions-table"
+          onFocus={freeze}
+          onBlur={unfreeze}
+        >
           <caption className="visually-hidden">{t.actions.title}</caption>
           <thead>
             <tr>

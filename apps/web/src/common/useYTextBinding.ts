@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import type { RefObject } from 'react'
+import { textDiff } from '@koers/doc-model'
 import * as Y from 'yjs'
-import { textDiff } from './textDiff.ts'
 
 type TextField = HTMLTextAreaElement | HTMLInputElement
 
@@ -26,7 +26,7 @@ export function bindText(el: TextField, ytext: Y.Text): () => void {
   el.value = ytext.toString()
 
   const onInput = () => {
-    const change = textDiff(ytext.toString(), el.value)
+    const change = textDiff(ytext.toString(), el.value, el.selectionEnd ?? undefined)
     if (!change) return
     doc.transact(() => {
       if (change.deleteCount > 0) ytext.delete(change.index, change.deleteCount)
@@ -41,8 +41,8 @@ export function bindText(el: TextField, ytext: Y.Text): () => void {
       return
     }
     saved = {
-      start: Y.createRelativePositionFromTypeIndex(ytext, el.selectionStart ?? 0),
-      end: Y.createRelativePositionFromTypeIndex(ytext, el.selectionEnd ?? 0),
+      start: Y.createRelativePositionFromTypeIndex(ytext, el.selectionStart ?? 0, -1),
+      end: Y.createRelativePositionFromTypeIndex(ytext, el.selectionEnd ?? 0, -1),
       dir: el.selectionDirection ?? 'none',
     }
   }

@@ -10,6 +10,7 @@ import type { AdoptionStep } from '@koers/doc-model'
 import { useId, useState } from 'react'
 import type { FormEvent } from 'react'
 import { useDocValue } from '../common/useDocValue.ts'
+import { formatDate } from '../i18n/formatDate.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
 
@@ -17,15 +18,6 @@ function today(): string {
   const now = new Date()
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
-}
-
-function formatDate(date: string, language: string): string {
-  if (!date) return ''
-  const parsed = new Date(`${date}T00:00:00`)
-  if (Number.isNaN(parsed.getTime())) return date
-  return new Intl.DateTimeFormat(language === 'nl' ? 'nl-NL' : 'en-GB', {
-    dateStyle: 'long',
-  }).format(parsed)
 }
 
 export function AdoptionTrail() {

@@ -1,7 +1,17 @@
-import { Root, SECTORS, SECTOR_LABELS, isSector, readMeta, updateMeta } from '@koers/doc-model'
+import {
+  Root,
+  SECTORS,
+  SECTOR_LABELS,
+  isSector,
+  metaText,
+  readMeta,
+  updateMeta,
+} from '@koers/doc-model'
+import type { MetaTextField } from '@koers/doc-model'
 import { useId } from 'react'
 import { useDocValue } from '../common/useDocValue.ts'
-import { useDraftField } from '../common/useDraftField.ts'
+import { useTextField } from '../common/useTextField.ts'
+import { formatDate } from '../i18n/formatDate.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
 
@@ -10,9 +20,25 @@ export function MetaForm() {
   const id = useId()
   const { doc, readOnly } = useWorkspace()
   const meta = useDocValue(doc, [Root.meta], readMeta)
-  const title = useDraftField(meta.title, (value) => updateMeta(doc, { title: value }))
-  const school = useDraftField(meta.school, (value) => updateMeta(doc, { school: value }))
-  const period = useDraftField(meta.period, (value) => updateMeta(doc, { period: value }))
+  const field = (key: MetaTextField) => ({
+    value: meta[key],
+    convert: () => updateMeta(doc, { [key]: meta[key] }),
+  })
+  const title = useTextField<HTMLInputElement>(
+    [Root.meta],
+    (d) => metaText(d, 'title'),
+    field('title'),
+  )
+  const school = useTextField<HTMLInputElement>(
+    [Root.meta],
+    (d) => metaText(d, 'school'),
+    field('school'),
+  )
+  const period = useTextField<HTMLInputElement>(
+    [Root.meta],
+    (d) => metaText(d, 'period'),
+    field('period'),
+  )
 
   if (readOnly) {
     const rows: [string, string][] = [
@@ -20,7 +46,7 @@ export function MetaForm() {
       [t.details.schoolLabel, meta.school],
       [t.details.sector, meta.sector ? SECTOR_LABELS[meta.sector][language] : ''],
       [t.details.period, meta.period],
-      [t.details.reviewDate, meta.reviewDate],
+      [t.details.reviewDate, formatDate(meta.reviewDate, language)],
     ]
     return (
       <dl className="details-list">

@@ -4,6 +4,7 @@ import {
   Root,
   addCustomValue,
   principleRationale,
+  principleStatement,
   removePrinciple,
   togglePrincipleBuildingBlock,
   togglePrincipleValue,
@@ -16,7 +17,7 @@ import { ConfirmRemove } from '../common/ConfirmRemove.tsx'
 import { MoveControls } from '../common/MoveControls.tsx'
 import type { SortableRenderProps } from '../common/SortableList.tsx'
 import { sameRef, useDocValue } from '../common/useDocValue.ts'
-import { useDraftField } from '../common/useDraftField.ts'
+import { useTextField } from '../common/useTextField.ts'
 import { useYTextBinding } from '../common/useYTextBinding.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
@@ -44,8 +45,13 @@ export function PrincipleItem({ principle, index, total, values, sortable, onMov
     sameRef,
   )
   useYTextBinding(rationaleRef, readOnly ? undefined : (rationale ?? undefined))
-  const statement = useDraftField(principle.statement, (next) =>
-    updatePrinciple(doc, principle.id, { statement: next }),
+  const statement = useTextField<HTMLTextAreaElement>(
+    [Root.principles],
+    (d) => principleStatement(d, principle.id),
+    {
+      value: principle.statement,
+      convert: () => updatePrinciple(doc, principle.id, { statement: principle.statement }),
+    },
   )
   const number = t.principles.numbered(index + 1)
   const name = principle.statement.trim() ? principle.statement.trim().slice(0, 60) : number

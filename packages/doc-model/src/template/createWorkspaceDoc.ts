@@ -24,11 +24,11 @@ export function createWorkspaceDoc(doc: Y.Doc, input: CreateWorkspaceInput): voi
   const meta = doc.getMap<unknown>(Root.meta)
   if (meta.has('schemaVersion')) return
   doc.transact(() => {
-    meta.set('title', input.title)
-    meta.set('school', input.school)
+    meta.set('title', new Y.Text(input.title))
+    meta.set('school', new Y.Text(input.school))
     meta.set('language', language)
     meta.set('sector', '')
-    meta.set('period', '')
+    meta.set('period', new Y.Text(''))
     meta.set('reviewDate', '')
     meta.set('templateId', DEFAULT_TEMPLATE.id)
     meta.set('templateVersion', DEFAULT_TEMPLATE.version)
@@ -44,7 +44,7 @@ export function createWorkspaceDoc(doc: Y.Doc, input: CreateWorkspaceInput): voi
     DEFAULT_TEMPLATE.sections.forEach((template, i) => {
       const section = new Y.Map<unknown>()
       sections.set(newId(), section)
-      section.set('title', template.title[language])
+      section.set('title', new Y.Text(template.title[language]))
       section.set('rank', ranks[i]!)
       section.set('buildingBlock', template.buildingBlock ?? '')
       section.set('questions', new Y.Text(template.questions[language].join('\n')))
