@@ -85,8 +85,10 @@ export const en: Dictionary = {
     saving: 'saving',
     connecting: 'connecting…',
     offline: 'offline',
-    unsent: (n: number) => (n === 1 ? '1 change not sent yet' : `${n} changes not sent yet`),
-    unsentWarning: 'Some changes have not been sent yet.',
+    unsent: (n: number) =>
+      n === 1 ? '1 change waiting for a connection' : `${n} changes waiting for a connection`,
+    unsentWarning:
+      'Your work is kept on this device and will be sent as soon as there is a connection. Do not close this tab yet.',
     closedTitle: 'The connection was closed',
   },
   presence: {
@@ -110,7 +112,8 @@ export const en: Dictionary = {
   sections: {
     toc: 'Contents',
     tocToggle: 'Table of contents',
-    writingHere: 'writing here',
+    writingHere: (names: string[]) =>
+      `${new Intl.ListFormat('en', { type: 'conjunction' }).format(names)} ${names.length === 1 ? 'is' : 'are'} writing here`,
     guidingQuestions: 'Guiding questions',
     showQuestions: 'Show guiding questions',
     hideQuestions: 'Hide guiding questions',
@@ -128,11 +131,14 @@ export const en: Dictionary = {
     removeConfirm: (title: string) =>
       `Remove section “${title}”? Its text is kept and you can restore it.`,
     removed: (title: string) => `Section “${title}” removed.`,
+    removedByOther: (title: string) =>
+      `Someone removed “${title}”, where you were writing. Your text is kept.`,
     restore: 'Restore',
     removedList: 'Removed sections',
     empty: 'There are no sections yet.',
     editorLabel: (title: string) => `Text of ${title}`,
     emptyText: 'No text yet.',
+    placeholder: 'Write your text here…',
     loadingEditor: 'Loading editor…',
     untitled: 'Untitled section',
   },

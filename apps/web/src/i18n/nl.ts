@@ -84,8 +84,9 @@ export const nl = {
     connecting: 'verbinden…',
     offline: 'offline',
     unsent: (n: number) =>
-      n === 1 ? '1 wijziging nog niet verzonden' : `${n} wijzigingen nog niet verzonden`,
-    unsentWarning: 'Er zijn wijzigingen die nog niet zijn verzonden.',
+      n === 1 ? '1 wijziging wacht op verbinding' : `${n} wijzigingen wachten op verbinding`,
+    unsentWarning:
+      'Je werk is op dit apparaat bewaard en wordt verstuurd zodra er weer verbinding is. Sluit dit tabblad nog niet.',
     closedTitle: 'De verbinding is gesloten',
   },
   presence: {
@@ -109,7 +110,8 @@ export const nl = {
   sections: {
     toc: 'Inhoud',
     tocToggle: 'Inhoudsopgave',
-    writingHere: 'schrijft hier',
+    writingHere: (names: string[]) =>
+      `${new Intl.ListFormat('nl', { type: 'conjunction' }).format(names)} ${names.length === 1 ? 'schrijft' : 'schrijven'} hier`,
     guidingQuestions: 'Richtvragen',
     showQuestions: 'Richtvragen tonen',
     hideQuestions: 'Richtvragen verbergen',
@@ -127,11 +129,14 @@ export const nl = {
     removeConfirm: (title: string) =>
       `Onderdeel “${title}” verwijderen? De tekst blijft bewaard en je kunt het terugzetten.`,
     removed: (title: string) => `Onderdeel “${title}” verwijderd.`,
+    removedByOther: (title: string) =>
+      `Iemand heeft “${title}”, waar je schreef, verwijderd. Je tekst is bewaard.`,
     restore: 'Terugzetten',
     removedList: 'Verwijderde onderdelen',
     empty: 'Er zijn nog geen onderdelen.',
     editorLabel: (title: string) => `Tekst van ${title}`,
     emptyText: 'Nog geen tekst.',
+    placeholder: 'Schrijf hier jullie tekst…',
     loadingEditor: 'Editor laden…',
     untitled: 'Naamloos onderdeel',
   },

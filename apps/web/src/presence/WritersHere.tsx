@@ -6,7 +6,6 @@ import { textOn } from './textOn.ts'
 export function WritersHere({ people, compact }: { people: Present[]; compact?: boolean }) {
   const t = useT()
   if (people.length === 0) return null
-  const names = people.map((person) => person.name).join(', ')
   return (
     <p className={`writers${compact ? ' writers--compact' : ''}`} data-testid="writers-here">
       {people.map((person) => (
@@ -20,7 +19,7 @@ export function WritersHere({ people, compact }: { people: Present[]; compact?: 
         </span>
       ))}
       <span className={compact ? 'visually-hidden' : 'writers__names'}>
-        {names} {t.sections.writingHere}
+        {t.sections.writingHere(people.map((person) => person.name))}
       </span>
     </p>
   )

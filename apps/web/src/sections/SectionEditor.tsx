@@ -1,6 +1,7 @@
 import { bodyRootName, createExtensions } from '@koers/doc-model'
 import Collaboration from '@tiptap/extension-collaboration'
 import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import { Placeholder } from '@tiptap/extensions'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useEffect, useRef } from 'react'
 import { useT } from '../i18n/i18n.tsx'
@@ -58,6 +59,11 @@ function LiveEditor({ sectionId, title }: { sectionId: string; title: string }) 
         ...createExtensions(),
         Collaboration.configure({ document: doc, field: bodyRootName(sectionId) }),
         CollaborationCaret.configure({ provider, user, render: renderCaret }),
+        // UI only, not part of the document schema: the hint in an empty section.
+        Placeholder.configure({
+          placeholder: readOnly ? t.sections.emptyText : t.sections.placeholder,
+          showOnlyWhenEditable: false,
+        }),
       ],
       editable: !readOnly,
       immediatelyRender: true,
@@ -66,7 +72,7 @@ function LiveEditor({ sectionId, title }: { sectionId: string; title: string }) 
         attributes: editorAttributes(label, readOnly),
       },
     },
-    [doc, provider, sectionId, readOnly, user.name, user.color],
+    [doc, provider, sectionId, readOnly, user.name, user.color, t],
   )
 
   useEffect(() => {

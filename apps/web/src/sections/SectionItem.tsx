@@ -26,9 +26,20 @@ interface Props {
   sortable: SortableRenderProps
   onMove: (toIndex: number) => void
   onRemove: () => void
+  /** Just added by this person: start with the rename field open. */
+  isNew?: boolean
 }
 
-export function SectionItem({ section, index, total, writers, sortable, onMove, onRemove }: Props) {
+export function SectionItem({
+  section,
+  index,
+  total,
+  writers,
+  sortable,
+  onMove,
+  onRemove,
+  isNew = false,
+}: Props) {
   const { t, language } = useI18n()
   const id = useId()
   const { doc, provider, readOnly } = useWorkspace()
@@ -59,7 +70,12 @@ export function SectionItem({ section, index, total, writers, sortable, onMove, 
       onBlur={onBlur}
     >
       <header className="section__head">
-        <SectionTitle sectionId={section.id} title={section.title} number={index + 1} />
+        <SectionTitle
+          sectionId={section.id}
+          title={section.title}
+          number={index + 1}
+          renameFirst={isNew}
+        />
         <WritersHere people={writers} />
         {!readOnly && (
           <div className="section__controls">

@@ -9,15 +9,18 @@ export function SectionTitle({
   sectionId,
   title,
   number,
+  renameFirst = false,
 }: {
   sectionId: string
   title: string
   number: number
+  /** A section just added: open the rename field with the title selected. */
+  renameFirst?: boolean
 }) {
   const t = useT()
   const id = useId()
   const { doc, readOnly } = useWorkspace()
-  const [editing, setEditing] = useState(false)
+  const [editing, setEditing] = useState(renameFirst && !readOnly)
   const [draft, setDraft] = useState(title)
   const renameButton = useRef<HTMLButtonElement>(null)
   const shown = title || t.sections.untitled
@@ -44,6 +47,7 @@ export function SectionTitle({
             value={draft}
             maxLength={200}
             autoFocus
+            onFocus={(event) => event.target.select()}
             onChange={(event) => setDraft(event.target.value)}
             onKeyDown={(event) => {
               if (event.key === 'Escape') finish(false)

@@ -8,7 +8,7 @@ import {
   removeSection,
   restoreSection,
 } from '@koers/doc-model'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useAnnounce } from '../common/Announcer.tsx'
 import { SortableList } from '../common/SortableList.tsx'
 import { Toast } from '../common/Toast.tsx'
@@ -22,10 +22,11 @@ import { TableOfContents } from './TableOfContents.tsx'
 export function SectionsView({ people }: { people: Present[] }) {
   const t = useT()
   const announce = useAnnounce()
-  const { doc, readOnly } = useWorkspace()
+  const { doc, provider, readOnly } = useWorkspace()
   const sections = useDocValue(doc, [Root.sections], listSections)
   const removed = useDocValue(doc, [Root.sections], listRemovedSections)
-  const [toast, setToast] = useState<{ id: string; title: string } | null>(null)
+  const [toast, setToast] = useState<{ id: string; title: string; byOther?: boolean } | null>(null)
+  const [added, setAdded] = useState<string | null>(null)
 
   const writersBySection = useMemo(() => {
     const map = new Map<string, Present[]>()
@@ -37,6 +38,19 @@ export function SectionsView({ people }: { people: Present[] }) {
   }, [people])
 
   const ids = useMemo(() => sections.map((section) => section.id), [sections])
+
+  // Someone else removed the section this person is writing in: say so, and offer it back.
+  const shownIds = useRef(ids)
+  useEffect(() => {
+    const gone = shownIds.current.filter((id) => !ids.includes(id))
+    shownIds.current = ids
+    const mine = provider.awareness.getLocalState()?.['section']
+    const lost = removed.find((section) => section.id === mine && gone.includes(section.id))
+    if (!lost || readOnly || toast?.id === lost.id) return
+    const title = lost.title || t.sections.untitled
+    setToast({ id: lost.id, title, byOther: true })
+    announce(t.sections.removedByOther(title))
+  }, [ids, removed, provider, readOnly, toast, t, announce])
   const titles = useMemo(
     () => new Map(sections.map((section) => [section.id, section.title || t.sections.untitled])),
     [sections, t],
@@ -46,9 +60,9 @@ export function SectionsView({ people }: { people: Present[] }) {
   function add(): void {
     const last = sections[sections.length - 1]
     const id = addSection(doc, { title: t.sections.newTitleDefault, after: last?.id })
+    setAdded(id)
     requestAnimationFrame(() => {
       document.getElementById(`section-${id}`)?.scrollIntoView({ block: 'start' })
-      document.getElementById(`section-title-${id}`)?.focus({ preventScroll: true })
     })
   }
 
@@ -91,6 +105,7 @@ export function SectionsView({ people }: { people: Present[] }) {
                 sortable={sortable}
                 onMove={(toIndex) => moveSection(doc, id, toIndex)}
                 onRemove={() => remove(id)}
+                isNew={id === added}
               />
             )
           }}
@@ -132,7 +147,9 @@ export function SectionsView({ people }: { people: Present[] }) {
       </div>
       {toast && (
         <Toast
-          message={t.sections.removed(toast.title)}
+          message={
+            toast.byOther ? t.sections.removedByOther(toast.title) : t.sections.removed(toast.title)
+          }
           actionLabel={t.sections.restore}
           onAction={() => restore(toast.id)}
           onDismiss={() => setToast(null)}
