@@ -9,6 +9,7 @@ const webDist = join(root, 'apps/web/dist/index.html')
 const webSources = [
   'apps/web/src',
   'apps/web/index.html',
+  'apps/web/vite.config.ts',
   'packages/doc-model/src',
   'packages/protocol/src',
 ]

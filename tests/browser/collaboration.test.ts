@@ -111,4 +111,62 @@ describe.skipIf(!browserAvailable)('browser: writing together', () => {
     expect(bodyText(observer.doc, sectionId)).toContain('trein')
     await Promise.all([anna.context.close(), bram.context.close()])
   })
+
+  test('SYNC-14 a reload without network opens the workspace from this device; the text arrives later', async () => {
+    const workspace = await createWorkspace(server.url)
+    const observer = await openClient(
+      server.url,
+      await joinAs(server.url, workspace.keys.viewer, 'Waarnemer'),
+    )
+    const sectionId = sectionIds(observer.doc)[0]!
+    const wifi = await startNetworkSwitch(server.port)
+    onTestFinished(() => wifi.close())
+    const anna = await newPerson(browser, 'anna-reload')
+    const bram = await newPerson(browser, 'bram-reload')
+    await joinThroughLink(
+      anna.page,
+      workspace.links.editor.replace(server.url, wifi.url),
+      'Anna de Vries',
+    )
+    await joinThroughLink(bram.page, workspace.links.editor, 'Bram Jansen')
+    // The service worker has precached the app and controls this page.
+    await expect
+      .poll(() => anna.page.evaluate(() => navigator.serviceWorker.controller !== null), {
+        timeout: 15_000,
+      })
+      .toBe(true)
+
+    const annaEditor = sectionEditor(anna.page, sectionId)
+    await annaEditor.click()
+    await annaEditor.pressSequentially('Voor de storing. ', { delay: 10 })
+    await expect.poll(() => bodyText(observer.doc, sectionId)).toContain('Voor de storing.')
+
+    wifi.setConnected(false)
+    const status = anna.page.getByTestId('sync-status')
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 15_000 }).toBe('offline')
+    await annaEditor.pressSequentially('Zonder wifi getypt. ', { delay: 10 })
+
+    // Unsent changes make the page ask before leaving; Anna confirms, as a person would.
+    anna.page.on('dialog', (dialog) => void dialog.accept())
+    const response = await anna.page.reload()
+    expect(response?.fromServiceWorker()).toBe(true)
+    await expect
+      .poll(() => annaEditor.innerText(), { timeout: 15_000 })
+      .toContain('Voor de storing. Zonder wifi getypt.')
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 15_000 }).toBe('offline')
+    expect(await status.innerText()).toMatch(/wacht(en)? op verbinding/)
+
+    await annaEditor.click()
+    await anna.page.keyboard.press('End')
+    await annaEditor.pressSequentially('Na het herladen.', { delay: 10 })
+    expect(bodyText(observer.doc, sectionId)).not.toContain('wifi')
+
+    wifi.setConnected(true)
+    await expect
+      .poll(() => sectionEditor(bram.page, sectionId).innerText(), { timeout: 45_000 })
+      .toContain('Voor de storing. Zonder wifi getypt. Na het herladen.')
+    await expect.poll(() => status.getAttribute('data-state'), { timeout: 15_000 }).toBe('saved')
+    expect(bodyText(observer.doc, sectionId)).toContain('Na het herladen.')
+    await Promise.all([anna.context.close(), bram.context.close()])
+  })
 })

@@ -13,11 +13,11 @@ export const browserAvailable =
 export const webDist = join(repoRoot, 'apps/web/dist')
 export const artifactsDir = join(repoRoot, 'tests/.artifacts')
 
-function newestMtime(dir: string): number {
+function newestMtime(path: string): number {
+  if (!statSync(path).isDirectory()) return statSync(path).mtimeMs
   let newest = 0
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name)
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs)
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    newest = Math.max(newest, newestMtime(join(path, entry.name)))
   }
   return newest
 }
@@ -27,6 +27,8 @@ export function ensureWebBuild(): void {
   const index = join(webDist, 'index.html')
   const sources = [
     join(repoRoot, 'apps/web/src'),
+    join(repoRoot, 'apps/web/index.html'),
+    join(repoRoot, 'apps/web/vite.config.ts'),
     join(repoRoot, 'packages/doc-model/src'),
     join(repoRoot, 'packages/protocol/src'),
   ]
