@@ -34,3 +34,4 @@ export {
   PERMISSION_DENIED_PROTECTED,
 } from './wire.ts'
 export { participantColor } from './participantColor.ts'
+export { sendOnlyOwnAwareness, type AwarenessProvider } from './ownAwarenessOnly.ts'

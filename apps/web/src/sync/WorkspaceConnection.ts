@@ -1,7 +1,6 @@
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
-import * as awarenessProtocol from 'y-protocols/awareness'
-import { encodeAwarenessUpdate } from '@koers/protocol'
+import { sendOnlyOwnAwareness } from '@koers/protocol'
 import * as Y from 'yjs'
 import { ApiError, fetchTicket } from '../api/client.ts'
 import { readLocal, writeLocal } from '../storage/localStore.ts'
@@ -47,6 +46,7 @@ export class WorkspaceConnection {
   /** unsent count at the moment the last confirmation round was requested */
   private inFlight = 0
   private unsent: number
+  private readonly stopOwnAwarenessOnly: () => void
 
   constructor(readonly workspaceId: string) {
     this.unsentKey = `koers.unsent.${workspaceId}`
@@ -69,10 +69,7 @@ export class WorkspaceConnection {
       closed: null,
       localReady: false,
     }
-    // y-websocket sends every awareness change it receives back to the server: in a room of 300
-    // that is 300 useless frames per caret move on the school Wi-Fi. Send only our own state.
-    this.provider.awareness.off('update', this.provider._awarenessUpdateHandler)
-    this.provider.awareness.on('update', this.onAwarenessUpdate)
+    this.stopOwnAwarenessOnly = sendOnlyOwnAwareness(this.provider)
     this.doc.on('update', this.onDocUpdate)
     this.provider.on('connection-close', this.onConnectionClose)
     this.provider.on('status', this.onStatus)
@@ -102,7 +99,7 @@ export class WorkspaceConnection {
     window.removeEventListener('offline', this.onOffline)
     document.removeEventListener('visibilitychange', this.onVisible)
     this.doc.off('update', this.onDocUpdate)
-    this.provider.awareness.off('update', this.onAwarenessUpdate)
+    this.stopOwnAwarenessOnly()
     this.provider.destroy()
     void this.persistence.destroy()
     this.doc.destroy()
@@ -202,21 +199,6 @@ export class WorkspaceConnection {
   /** The browser knows the network is gone before the socket does: show it at once. */
   private onOffline = (): void => {
     this.provider.ws?.close()
-  }
-
-  private onAwarenessUpdate = (
-    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    const own = this.doc.clientID
-    const ownChanged = [added, updated, removed].some((ids) => ids.includes(own))
-    const ws = this.provider.ws
-    if (origin === this.provider || !ownChanged || !this.provider.wsconnected || !ws) return
-    ws.send(
-      encodeAwarenessUpdate(
-        awarenessProtocol.encodeAwarenessUpdate(this.provider.awareness, [own]),
-      ),
-    )
   }
 
   private onVisible = (): void => {
