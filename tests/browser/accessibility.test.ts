@@ -1,16 +1,13 @@
 import { createRequire } from 'node:module'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
 import { createWorkspace } from '../support/api.ts'
 import {
   browserAvailable,
-  ensureWebBuild,
   joinThroughLink,
-  launchBrowser,
   newPerson,
-  webDist,
+  setupBrowserSuite,
 } from '../support/browser.ts'
-import { removeDataDir, spawnServer, type ServerHandle } from '../support/spawnServer.ts'
 
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
@@ -43,30 +40,19 @@ async function seriousViolations(
 }
 
 describe.skipIf(!browserAvailable)('browser: accessibility (WCAG 2.1 AA, axe-core)', () => {
-  let server: ServerHandle
-  let browser: Browser
-  beforeAll(async () => {
-    ensureWebBuild()
-    server = await spawnServer({ env: { KOERS_WEB_DIR: webDist } })
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-    if (server) await removeDataDir(server.dataDir)
-  })
+  const suite = setupBrowserSuite()
 
   test('A11Y-1 the home page has no serious or critical violation', async () => {
-    const { page, context } = await newPerson(browser, 'a11y-home')
-    await page.goto(server.url)
+    const { page, context } = await newPerson(suite.browser, 'a11y-home')
+    await page.goto(suite.server.url)
     await page.getByRole('main').waitFor()
     expect(await seriousViolations(page)).toEqual([])
     await context.close()
   })
 
   test('A11Y-1 the join page has no serious or critical violation', async () => {
-    const workspace = await createWorkspace(server.url)
-    const { page, context } = await newPerson(browser, 'a11y-join')
+    const workspace = await createWorkspace(suite.server.url)
+    const { page, context } = await newPerson(suite.browser, 'a11y-join')
     await page.goto(workspace.links.editor)
     await page.getByLabel('Je naam').waitFor()
     expect(await seriousViolations(page)).toEqual([])
@@ -74,8 +60,8 @@ describe.skipIf(!browserAvailable)('browser: accessibility (WCAG 2.1 AA, axe-cor
   })
 
   test('A11Y-1 the workspace page has no serious or critical violation', async () => {
-    const workspace = await createWorkspace(server.url)
-    const { page, context } = await newPerson(browser, 'a11y-workspace')
+    const workspace = await createWorkspace(suite.server.url)
+    const { page, context } = await newPerson(suite.browser, 'a11y-workspace')
     await joinThroughLink(page, workspace.links.facilitator, 'Fenna')
     expect(await seriousViolations(page)).toEqual([])
     for (const tab of ['Uitgangspunten', 'Actiepunten', 'Gegevens']) {

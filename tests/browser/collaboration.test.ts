@@ -1,43 +1,28 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, onTestFinished, test } from 'vitest'
+import { describe, expect, onTestFinished, test } from 'vitest'
 import { createWorkspace, joinAs } from '../support/api.ts'
 import {
   browserAvailable,
-  ensureWebBuild,
   joinThroughLink,
-  launchBrowser,
   newPerson,
   sectionEditor,
-  webDist,
+  setupBrowserSuite,
 } from '../support/browser.ts'
 import { startNetworkSwitch } from '../support/networkSwitch.ts'
-import { removeDataDir, spawnServer, type ServerHandle } from '../support/spawnServer.ts'
 import { openClient } from '../support/testClients.ts'
 import { bodyText, sectionIds } from '../support/typing.ts'
 
 describe.skipIf(!browserAvailable)('browser: writing together', () => {
-  let server: ServerHandle
-  let browser: Browser
-  beforeAll(async () => {
-    ensureWebBuild()
-    server = await spawnServer({ env: { KOERS_WEB_DIR: webDist } })
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-    if (server) await removeDataDir(server.dataDir)
-  })
+  const suite = setupBrowserSuite()
 
   test('SYNC-1 two people type in one section at once and see each other’s text and named caret', async () => {
-    const workspace = await createWorkspace(server.url)
+    const workspace = await createWorkspace(suite.server.url)
     const observer = await openClient(
-      server.url,
-      await joinAs(server.url, workspace.keys.viewer, 'Waarnemer'),
+      suite.server.url,
+      await joinAs(suite.server.url, workspace.keys.viewer, 'Waarnemer'),
     )
     const sectionId = sectionIds(observer.doc)[0]!
-    const anna = await newPerson(browser, 'anna')
-    const bram = await newPerson(browser, 'bram')
+    const anna = await newPerson(suite.browser, 'anna')
+    const bram = await newPerson(suite.browser, 'bram')
     await joinThroughLink(anna.page, workspace.links.editor, 'Anna de Vries')
     await joinThroughLink(bram.page, workspace.links.facilitator, 'Bram Jansen')
 
@@ -74,20 +59,20 @@ describe.skipIf(!browserAvailable)('browser: writing together', () => {
   })
 
   test('SYNC-10 a person who goes offline keeps typing; the text arrives once back online', async () => {
-    const workspace = await createWorkspace(server.url)
+    const workspace = await createWorkspace(suite.server.url)
     const observer = await openClient(
-      server.url,
-      await joinAs(server.url, workspace.keys.viewer, 'Waarnemer'),
+      suite.server.url,
+      await joinAs(suite.server.url, workspace.keys.viewer, 'Waarnemer'),
     )
     const sectionId = sectionIds(observer.doc)[0]!
     // Anna reaches the server through a switch that can cut her Wi-Fi, WebSocket included.
-    const wifi = await startNetworkSwitch(server.port)
+    const wifi = await startNetworkSwitch(suite.server.port)
     onTestFinished(() => wifi.close())
-    const anna = await newPerson(browser, 'anna-offline')
-    const bram = await newPerson(browser, 'bram-online')
+    const anna = await newPerson(suite.browser, 'anna-offline')
+    const bram = await newPerson(suite.browser, 'bram-online')
     await joinThroughLink(
       anna.page,
-      workspace.links.editor.replace(server.url, wifi.url),
+      workspace.links.editor.replace(suite.server.url, wifi.url),
       'Anna de Vries',
     )
     await joinThroughLink(bram.page, workspace.links.editor, 'Bram Jansen')
@@ -113,19 +98,19 @@ describe.skipIf(!browserAvailable)('browser: writing together', () => {
   })
 
   test('SYNC-14 a reload without network opens the workspace from this device; the text arrives later', async () => {
-    const workspace = await createWorkspace(server.url)
+    const workspace = await createWorkspace(suite.server.url)
     const observer = await openClient(
-      server.url,
-      await joinAs(server.url, workspace.keys.viewer, 'Waarnemer'),
+      suite.server.url,
+      await joinAs(suite.server.url, workspace.keys.viewer, 'Waarnemer'),
     )
     const sectionId = sectionIds(observer.doc)[0]!
-    const wifi = await startNetworkSwitch(server.port)
+    const wifi = await startNetworkSwitch(suite.server.port)
     onTestFinished(() => wifi.close())
-    const anna = await newPerson(browser, 'anna-reload')
-    const bram = await newPerson(browser, 'bram-reload')
+    const anna = await newPerson(suite.browser, 'anna-reload')
+    const bram = await newPerson(suite.browser, 'bram-reload')
     await joinThroughLink(
       anna.page,
-      workspace.links.editor.replace(server.url, wifi.url),
+      workspace.links.editor.replace(suite.server.url, wifi.url),
       'Anna de Vries',
     )
     await joinThroughLink(bram.page, workspace.links.editor, 'Bram Jansen')

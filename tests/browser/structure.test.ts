@@ -5,18 +5,15 @@ import {
   principleRationale,
   principleStatement,
 } from '@koers/doc-model'
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { Page } from 'playwright-core'
+import { describe, expect, test } from 'vitest'
 import { createWorkspace, joinAs } from '../support/api.ts'
 import {
   browserAvailable,
-  ensureWebBuild,
   joinThroughLink,
-  launchBrowser,
   newPerson,
-  webDist,
+  setupBrowserSuite,
 } from '../support/browser.ts'
-import { removeDataDir, spawnServer, type ServerHandle } from '../support/spawnServer.ts'
 import { openClient } from '../support/testClients.ts'
 
 /** Principle ids in the order the page shows them. */
@@ -30,30 +27,19 @@ function shownPrincipleOrder(page: Page, ids: string[]): Promise<string[]> {
 }
 
 describe.skipIf(!browserAvailable)('browser: sections and principles (issue 3)', () => {
-  let server: ServerHandle
-  let browser: Browser
-  beforeAll(async () => {
-    ensureWebBuild()
-    server = await spawnServer({ env: { KOERS_WEB_DIR: webDist } })
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.stop()
-    if (server) await removeDataDir(server.dataDir)
-  })
+  const suite = setupBrowserSuite()
 
   test('DM-5 one person reorders principles by keyboard while another edits a rationale; both end equal', async () => {
-    const workspace = await createWorkspace(server.url)
+    const workspace = await createWorkspace(suite.server.url)
     const lead = await openClient(
-      server.url,
-      await joinAs(server.url, workspace.keys.facilitator, 'Voorbereider'),
+      suite.server.url,
+      await joinAs(suite.server.url, workspace.keys.facilitator, 'Voorbereider'),
     )
     const ids = ['menselijkheid', 'rechtvaardigheid', 'autonomie'].map((value, i) =>
       addPrinciple(lead.doc, { statement: `Wij kiezen voor ${value}, omdat ${i}`, rationale: '' }),
     )
-    const anna = await newPerson(browser, 'anna-principles')
-    const bram = await newPerson(browser, 'bram-principles')
+    const anna = await newPerson(suite.browser, 'anna-principles')
+    const bram = await newPerson(suite.browser, 'bram-principles')
     await joinThroughLink(anna.page, workspace.links.editor, 'Anna de Vries')
     await joinThroughLink(bram.page, workspace.links.editor, 'Bram Jansen')
     for (const { page } of [anna, bram]) {
@@ -102,16 +88,16 @@ describe.skipIf(!browserAvailable)('browser: sections and principles (issue 3)',
   })
 
   test('DM-15 two people type at the end of the same statement and rationale; both phrases stay whole', async () => {
-    const workspace = await createWorkspace(server.url)
+    const workspace = await createWorkspace(suite.server.url)
     const lead = await openClient(
-      server.url,
-      await joinAs(server.url, workspace.keys.facilitator, 'Voorbereider'),
+      suite.server.url,
+      await joinAs(suite.server.url, workspace.keys.facilitator, 'Voorbereider'),
     )
     const statement = 'Wij kiezen voor mensen'
     const rationale = 'Omdat'
     const id = addPrinciple(lead.doc, { statement, rationale })
-    const anna = await newPerson(browser, 'anna-same-field')
-    const bram = await newPerson(browser, 'bram-same-field')
+    const anna = await newPerson(suite.browser, 'anna-same-field')
+    const bram = await newPerson(suite.browser, 'bram-same-field')
     await joinThroughLink(anna.page, workspace.links.editor, 'Anna de Vries')
     await joinThroughLink(bram.page, workspace.links.editor, 'Bram Jansen')
     for (const { page } of [anna, bram]) {
@@ -158,14 +144,14 @@ describe.skipIf(!browserAvailable)('browser: sections and principles (issue 3)',
   })
 
   test('DM-5 a section added by one person appears for the other', async () => {
-    const workspace = await createWorkspace(server.url)
+    const workspace = await createWorkspace(suite.server.url)
     const lead = await openClient(
-      server.url,
-      await joinAs(server.url, workspace.keys.viewer, 'Waarnemer'),
+      suite.server.url,
+      await joinAs(suite.server.url, workspace.keys.viewer, 'Waarnemer'),
     )
     const before = listSections(lead.doc).map((s) => s.id)
-    const anna = await newPerson(browser, 'anna-sections')
-    const bram = await newPerson(browser, 'bram-sections')
+    const anna = await newPerson(suite.browser, 'anna-sections')
+    const bram = await newPerson(suite.browser, 'bram-sections')
     await joinThroughLink(anna.page, workspace.links.editor, 'Anna de Vries')
     await joinThroughLink(bram.page, workspace.links.editor, 'Bram Jansen')
 

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
-import { onTestFailed } from 'vitest'
-import { repoRoot } from './spawnServer.ts'
+import { afterAll, beforeAll, onTestFailed } from 'vitest'
+import { removeDataDir, repoRoot, spawnServer, type ServerHandle } from './spawnServer.ts'
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 /** docs/decisions/003: without Chromium the browser project skips, unless CI requires it. */
@@ -91,4 +91,20 @@ export async function joinThroughLink(page: Page, link: string, name: string): P
 /** The ProseMirror editable of one section. */
 export function sectionEditor(page: Page, sectionId: string) {
   return page.getByTestId(`section-editor-${sectionId}`).locator('.ProseMirror')
+}
+
+/** For one describe block: a current web build, a server that serves it, one Chromium; all stopped after. */
+export function setupBrowserSuite(): { readonly server: ServerHandle; readonly browser: Browser } {
+  const suite = {} as { server: ServerHandle; browser: Browser }
+  beforeAll(async () => {
+    ensureWebBuild()
+    suite.server = await spawnServer({ env: { KOERS_WEB_DIR: webDist } })
+    suite.browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await suite.browser?.close()
+    await suite.server?.stop()
+    if (suite.server) await removeDataDir(suite.server.dataDir)
+  })
+  return suite
 }
