@@ -119,6 +119,8 @@ export const en: Dictionary = {
     hideQuestions: 'Hide guiding questions',
     questionsLabel: (title: string) => `Guiding questions for ${title} (one per line)`,
     noQuestions: 'No guiding questions.',
+    editQuestions: 'Edit guiding questions',
+    questionsDone: 'Done',
     titleLabel: 'Section title',
     rename: 'Rename',
     renameLabel: (title: string) => `Rename ${title}`,

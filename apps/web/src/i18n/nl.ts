@@ -117,6 +117,8 @@ export const nl = {
     hideQuestions: 'Richtvragen verbergen',
     questionsLabel: (title: string) => `Richtvragen bij ${title} (één per regel)`,
     noQuestions: 'Geen richtvragen.',
+    editQuestions: 'Richtvragen bewerken',
+    questionsDone: 'Klaar',
     titleLabel: 'Titel van het onderdeel',
     rename: 'Naam wijzigen',
     renameLabel: (title: string) => `Naam wijzigen van ${title}`,

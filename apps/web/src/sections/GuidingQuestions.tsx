@@ -11,7 +11,10 @@ export function GuidingQuestions({ section }: { section: SectionView }) {
   const id = useId()
   const { doc, readOnly } = useWorkspace()
   const [open, setOpen] = useState(true)
+  // Shown as a list, so nobody mistakes them for the place to write; editing is one click away.
+  const [editing, setEditing] = useState(false)
   const textarea = useRef<HTMLTextAreaElement>(null)
+  const editButton = useRef<HTMLButtonElement>(null)
   // the Y.Text instance can be replaced by a concurrent write of the whole field
   const ytext = useDocValue(
     doc,
@@ -19,7 +22,13 @@ export function GuidingQuestions({ section }: { section: SectionView }) {
     (d) => sectionQuestionsText(d, section.id) ?? null,
     sameRef,
   )
-  useYTextBinding(textarea, open && !readOnly ? (ytext ?? undefined) : undefined)
+  const canEdit = !readOnly && ytext !== null
+  useYTextBinding(textarea, open && editing && canEdit ? ytext : undefined)
+
+  function stopEditing(): void {
+    setEditing(false)
+    requestAnimationFrame(() => editButton.current?.focus())
+  }
 
   return (
     <div className="questions">
@@ -37,17 +46,7 @@ export function GuidingQuestions({ section }: { section: SectionView }) {
         {!open && <span className="muted"> ({section.questions.length})</span>}
       </button>
       <div id={`${id}-body`} hidden={!open} className="questions__body">
-        {readOnly || !ytext ? (
-          section.questions.length > 0 ? (
-            <ul className="questions__list">
-              {section.questions.map((question, index) => (
-                <li key={index}>{question}</li>
-              ))}
-            </ul>
-          ) : (
-            <p className="muted">{t.sections.noQuestions}</p>
-          )
-        ) : (
+        {editing && canEdit ? (
           <>
             <label htmlFor={`${id}-text`} className="visually-hidden">
               {t.sections.questionsLabel(section.title)}
@@ -58,7 +57,37 @@ export function GuidingQuestions({ section }: { section: SectionView }) {
               className="textarea questions__text"
               rows={Math.max(2, section.questions.length)}
               data-testid={`questions-${section.id}`}
+              autoFocus
+              onKeyDown={(event) => {
+                if (event.key === 'Escape') stopEditing()
+              }}
             />
+            <button type="button" className="button button--quiet" onClick={stopEditing}>
+              {t.sections.questionsDone}
+            </button>
+          </>
+        ) : (
+          <>
+            {section.questions.length > 0 ? (
+              <ul className="questions__list">
+                {section.questions.map((question, index) => (
+                  <li key={index}>{question}</li>
+                ))}
+              </ul>
+            ) : (
+              <p className="muted">{t.sections.noQuestions}</p>
+            )}
+            {canEdit && (
+              <button
+                type="button"
+                ref={editButton}
+                className="button button--quiet"
+                onClick={() => setEditing(true)}
+              >
+                {t.sections.editQuestions}
+                <span className="visually-hidden"> {section.title}</span>
+              </button>
+            )}
           </>
         )}
       </div>
