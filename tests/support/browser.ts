@@ -9,6 +9,11 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 /** docs/decisions/003: without Chromium the browser project skips, unless CI requires it. */
 export const browserAvailable =
   existsSync(chromiumPath) || process.env.KOERS_REQUIRE_BROWSER === '1'
+if (!browserAvailable) {
+  console.warn(
+    `Browser tests skipped: no Chromium at ${chromiumPath} (install Debian's chromium or set CHROMIUM_PATH).`,
+  )
+}
 
 export const webDist = join(repoRoot, 'apps/web/dist')
 export const artifactsDir = join(repoRoot, 'tests/.artifacts')
