@@ -41,15 +41,11 @@ export function ActionRow({ action, rankIndex, total, principles, sortable, onMo
   const { doc, readOnly } = useWorkspace()
   const n = rankIndex + 1
   const name = action.what.trim() ? action.what.trim().slice(0, 60) : t.actions.numbered(n)
-  const what = useTextField<HTMLInputElement>(
-    [Root.actions],
-    (d) => actionText(d, action.id, 'what'),
-    { value: action.what, convert: () => updateAction(doc, action.id, { what: action.what }) },
+  const what = useTextField<HTMLInputElement>([Root.actions], (d) =>
+    actionText(d, action.id, 'what'),
   )
-  const owner = useTextField<HTMLInputElement>(
-    [Root.actions],
-    (d) => actionText(d, action.id, 'owner'),
-    { value: action.owner, convert: () => updateAction(doc, action.id, { owner: action.owner }) },
+  const owner = useTextField<HTMLInputElement>([Root.actions], (d) =>
+    actionText(d, action.id, 'owner'),
   )
   const linked = principles.findIndex((principle) => principle.id === action.principleId)
   const label = (field: string) => t.actions.fieldLabel(field, n)

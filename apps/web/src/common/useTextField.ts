@@ -8,20 +8,16 @@ type TextField = HTMLTextAreaElement | HTMLInputElement
 
 /**
  * Props for an input or textarea bound to a free-text field of the document (a Y.Text, DM-15),
- * so several people can type in it at once. On an old document the field is still a plain
- * string: the element shows it, and the first focus calls `convert` (the doc-model writer with
- * the same string), which turns it into a Y.Text that is then bound like any other.
+ * so several people can type in it at once.
  */
 export function useTextField<E extends TextField>(
   roots: readonly string[],
   read: (doc: Y.Doc) => Y.Text | undefined,
-  legacy: { value: string; convert: () => void },
 ) {
   const ref = useRef<E>(null)
   const { doc, readOnly } = useWorkspace()
   // the Y.Text instance can be replaced by a concurrent write of the whole field
   const ytext = useDocValue(doc, roots, (d) => read(d) ?? null, sameRef)
   useYTextBinding(ref, readOnly ? undefined : (ytext ?? undefined))
-  if (ytext) return { ref }
-  return { ref, defaultValue: legacy.value, onFocus: legacy.convert }
+  return { ref }
 }

@@ -7,7 +7,6 @@ import {
   readMeta,
   updateMeta,
 } from '@koers/doc-model'
-import type { MetaTextField } from '@koers/doc-model'
 import { useId } from 'react'
 import { useDocValue } from '../common/useDocValue.ts'
 import { useTextField } from '../common/useTextField.ts'
@@ -20,25 +19,9 @@ export function MetaForm() {
   const id = useId()
   const { doc, readOnly } = useWorkspace()
   const meta = useDocValue(doc, [Root.meta], readMeta)
-  const field = (key: MetaTextField) => ({
-    value: meta[key],
-    convert: () => updateMeta(doc, { [key]: meta[key] }),
-  })
-  const title = useTextField<HTMLInputElement>(
-    [Root.meta],
-    (d) => metaText(d, 'title'),
-    field('title'),
-  )
-  const school = useTextField<HTMLInputElement>(
-    [Root.meta],
-    (d) => metaText(d, 'school'),
-    field('school'),
-  )
-  const period = useTextField<HTMLInputElement>(
-    [Root.meta],
-    (d) => metaText(d, 'period'),
-    field('period'),
-  )
+  const title = useTextField<HTMLInputElement>([Root.meta], (d) => metaText(d, 'title'))
+  const school = useTextField<HTMLInputElement>([Root.meta], (d) => metaText(d, 'school'))
+  const period = useTextField<HTMLInputElement>([Root.meta], (d) => metaText(d, 'period'))
 
   if (readOnly) {
     const rows: [string, string][] = [

@@ -8,7 +8,6 @@ import {
   removePrinciple,
   togglePrincipleBuildingBlock,
   togglePrincipleValue,
-  updatePrinciple,
   valueLabel,
 } from '@koers/doc-model'
 import type { PrincipleView } from '@koers/doc-model'
@@ -45,13 +44,8 @@ export function PrincipleItem({ principle, index, total, values, sortable, onMov
     sameRef,
   )
   useYTextBinding(rationaleRef, readOnly ? undefined : (rationale ?? undefined))
-  const statement = useTextField<HTMLTextAreaElement>(
-    [Root.principles],
-    (d) => principleStatement(d, principle.id),
-    {
-      value: principle.statement,
-      convert: () => updatePrinciple(doc, principle.id, { statement: principle.statement }),
-    },
+  const statement = useTextField<HTMLTextAreaElement>([Root.principles], (d) =>
+    principleStatement(d, principle.id),
   )
   const number = t.principles.numbered(index + 1)
   const name = principle.statement.trim() ? principle.statement.trim().slice(0, 60) : number
