@@ -14,6 +14,30 @@ import { bodyText, sectionIds } from '../support/typing.ts'
 describe.skipIf(!browserAvailable)('browser: writing together', () => {
   const suite = setupBrowserSuite()
 
+  /**
+   * Anna reaches the server through a switch that can cut her Wi-Fi, WebSocket included; Bram
+   * and an observer client are connected directly. All three are in a new workspace.
+   */
+  async function annaOnSwitchableWifi(tag: string) {
+    const workspace = await createWorkspace(suite.server.url)
+    const observer = await openClient(
+      suite.server.url,
+      await joinAs(suite.server.url, workspace.keys.viewer, 'Waarnemer'),
+    )
+    const sectionId = sectionIds(observer.doc)[0]!
+    const wifi = await startNetworkSwitch(suite.server.port)
+    onTestFinished(() => wifi.close())
+    const anna = await newPerson(suite.browser, `anna-${tag}`)
+    const bram = await newPerson(suite.browser, `bram-${tag}`)
+    await joinThroughLink(
+      anna.page,
+      workspace.links.editor.replace(suite.server.url, wifi.url),
+      'Anna de Vries',
+    )
+    await joinThroughLink(bram.page, workspace.links.editor, 'Bram Jansen')
+    return { observer, sectionId, wifi, anna, bram }
+  }
+
   test('SYNC-1 two people type in one section at once and see each other’s text and named caret', async () => {
     const workspace = await createWorkspace(suite.server.url)
     const observer = await openClient(
@@ -59,23 +83,7 @@ describe.skipIf(!browserAvailable)('browser: writing together', () => {
   })
 
   test('SYNC-10 a person who goes offline keeps typing; the text arrives once back online', async () => {
-    const workspace = await createWorkspace(suite.server.url)
-    const observer = await openClient(
-      suite.server.url,
-      await joinAs(suite.server.url, workspace.keys.viewer, 'Waarnemer'),
-    )
-    const sectionId = sectionIds(observer.doc)[0]!
-    // Anna reaches the server through a switch that can cut her Wi-Fi, WebSocket included.
-    const wifi = await startNetworkSwitch(suite.server.port)
-    onTestFinished(() => wifi.close())
-    const anna = await newPerson(suite.browser, 'anna-offline')
-    const bram = await newPerson(suite.browser, 'bram-online')
-    await joinThroughLink(
-      anna.page,
-      workspace.links.editor.replace(suite.server.url, wifi.url),
-      'Anna de Vries',
-    )
-    await joinThroughLink(bram.page, workspace.links.editor, 'Bram Jansen')
+    const { observer, sectionId, wifi, anna, bram } = await annaOnSwitchableWifi('offline')
 
     await anna.context.setOffline(true)
     wifi.setConnected(false)
@@ -98,22 +106,7 @@ describe.skipIf(!browserAvailable)('browser: writing together', () => {
   })
 
   test('SYNC-14 a reload without network opens the workspace from this device; the text arrives later', async () => {
-    const workspace = await createWorkspace(suite.server.url)
-    const observer = await openClient(
-      suite.server.url,
-      await joinAs(suite.server.url, workspace.keys.viewer, 'Waarnemer'),
-    )
-    const sectionId = sectionIds(observer.doc)[0]!
-    const wifi = await startNetworkSwitch(suite.server.port)
-    onTestFinished(() => wifi.close())
-    const anna = await newPerson(suite.browser, 'anna-reload')
-    const bram = await newPerson(suite.browser, 'bram-reload')
-    await joinThroughLink(
-      anna.page,
-      workspace.links.editor.replace(suite.server.url, wifi.url),
-      'Anna de Vries',
-    )
-    await joinThroughLink(bram.page, workspace.links.editor, 'Bram Jansen')
+    const { observer, sectionId, wifi, anna, bram } = await annaOnSwitchableWifi('reload')
     // The service worker has precached the app and controls this page.
     await expect
       .poll(() => anna.page.evaluate(() => navigator.serviceWorker.controller !== null), {
