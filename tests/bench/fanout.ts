@@ -2,11 +2,15 @@
  * Fan-out benchmark (`pnpm bench`): the real server process, N clients in one workspace, 20 %
  * typing 5 keys/s with a caret (awareness) update per key. See docs/benchmark.md.
  *
+ * Typists publish awareness as the web app does (own state only); one more run at the largest N
+ * uses stock y-websocket providers, which send back every change they receive, for comparison.
+ *
  * Env: KOERS_BENCH_SIZES (default 50,150,300), KOERS_BENCH_SECONDS (20), KOERS_BENCH_WORKERS (2),
- * KOERS_BENCH_SKIP (comma list of: fanout, storm, rooms).
+ * KOERS_BENCH_SKIP (comma list of: fanout, stock, storm, rooms).
  */
 import { availableParallelism } from 'node:os'
 import { removeDataDir, spawnServer } from '../support/spawnServer.ts'
+import type { TypistAwareness } from './fanoutMessages.ts'
 import { runFanoutPhase, type PhaseResult } from './fanoutPhase.ts'
 import { runJoinStorm, type StormResult } from './joinStorm.ts'
 import { runRoomMemory, type RoomMemoryResult } from './roomMemory.ts'
@@ -44,6 +48,9 @@ function fanoutTable(results: PhaseResult[]): string {
   return table([
     row('clients (N)', (r) => String(r.clients)),
     row('typists (5 keys/s + caret)', (r) => String(r.typists)),
+    row('typists send awareness of', (r) =>
+      r.typistAwareness === 'own' ? 'self (app)' : 'all (stock)',
+    ),
     row('connect all, s', (r) => fmt(r.connectMs / 1000)),
     row('keystrokes in window', (r) => String(r.keystrokes)),
     row('receipts / expected', (r) => `${r.receipts}/${r.expected}`),
@@ -79,10 +86,17 @@ async function main(): Promise<void> {
   if (!skip.has('fanout')) {
     const server = await spawnServer({ env: serverEnv, nodeArgs: serverNodeArgs })
     try {
-      for (const [phase, clients] of sizes.entries()) {
-        process.stdout.write(`\nN = ${clients}: connecting…`)
+      const runs: { clients: number; typistAwareness: TypistAwareness }[] = sizes.map(
+        (clients) => ({ clients, typistAwareness: 'own' }),
+      )
+      if (!skip.has('stock')) runs.push({ clients: Math.max(...sizes), typistAwareness: 'stock' })
+      for (const [phase, { clients, typistAwareness }] of runs.entries()) {
+        process.stdout.write(
+          `\nN = ${clients} (typists: ${typistAwareness} awareness): connecting…`,
+        )
         const result = await runFanoutPhase(server, {
           clients,
+          typistAwareness,
           typistShare: 0.2,
           keysPerSecond: 5,
           warmupMs: 3000,
@@ -100,7 +114,7 @@ async function main(): Promise<void> {
       await removeDataDir(server.dataDir)
     }
     console.log(`\nFan-out latency, send → receipt at every peer\n${fanoutTable(results)}`)
-    const last = results[results.length - 1]
+    const last = results.filter((r) => r.typistAwareness === 'own').at(-1)
     if (last) {
       const met = last.p99 <= targetP99Ms
       console.log(

@@ -5,6 +5,12 @@ export type ClientPlan =
   | { kind: 'listener'; cookie: string }
   | { kind: 'sample'; cookie: string }
 
+/**
+ * How typists publish awareness: `own` as Koers' web app does (only their own state, PROTO-6),
+ * `stock` as an unmodified y-websocket provider (every change it receives is sent back).
+ */
+export type TypistAwareness = 'own' | 'stock'
+
 export interface WorkerInit {
   url: string
   wsUrl: string
@@ -15,6 +21,7 @@ export interface WorkerInit {
   clientBase: number
   typists: number
   keysPerSecond: number
+  typistAwareness: TypistAwareness
 }
 
 export type ToWorker =

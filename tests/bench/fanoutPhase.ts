@@ -9,7 +9,14 @@ import { createWorkspace, joinAs, type Session } from '../support/api.ts'
 import { docContent, stateVectorKey } from '../support/docContent.ts'
 import { connectProvider, disposeProvider, waitForSync } from '../support/provider.ts'
 import type { ServerHandle } from '../support/spawnServer.ts'
-import type { ClientPlan, ToMain, ToWorker, WorkerInit, WorkerReport } from './fanoutMessages.ts'
+import type {
+  ClientPlan,
+  ToMain,
+  ToWorker,
+  TypistAwareness,
+  WorkerInit,
+  WorkerReport,
+} from './fanoutMessages.ts'
 import { count, fromSparse, merge, newHistogram, quantile } from './histogram.ts'
 import { now, SendTimes } from './keystrokes.ts'
 import { HealthProbe } from './httpProbe.ts'
@@ -25,10 +32,12 @@ export interface PhaseOptions {
   workers: number
   samplesPerWorker: number
   phase: number
+  typistAwareness: TypistAwareness
 }
 
 export interface PhaseResult {
   clients: number
+  typistAwareness: TypistAwareness
   typists: number
   keystrokes: number
   expected: number
@@ -157,6 +166,7 @@ export async function runFanoutPhase(
       clientBase,
       typists,
       keysPerSecond: options.keysPerSecond,
+      typistAwareness: options.typistAwareness,
     }
     return new WorkerHandle(
       new Worker(new URL('./workerBootstrap.mjs', import.meta.url), {
@@ -229,6 +239,7 @@ export async function runFanoutPhase(
     }
     return {
       clients: options.clients,
+      typistAwareness: options.typistAwareness,
       typists,
       keystrokes,
       expected: keystrokes * (options.clients - 1),

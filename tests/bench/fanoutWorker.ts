@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { parentPort, workerData } from 'node:worker_threads'
+import { sendOnlyOwnAwareness } from '@koers/protocol'
 import type { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { ticket } from '../support/api.ts'
@@ -63,6 +64,7 @@ async function connect(plan: ClientPlan): Promise<void> {
   if (plan.kind === 'typist') doc.clientID = init.clientBase + plan.typist
   const provider = await connectProvider(init.url, init.workspaceId, plan.cookie, doc)
   watchProvider(provider)
+  if (init.typistAwareness === 'own') sendOnlyOwnAwareness(provider)
   await waitForSync(provider, 60_000)
   if (plan.kind === 'sample') {
     samples.push(provider)
