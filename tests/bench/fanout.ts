@@ -20,6 +20,8 @@ const seconds = Number(process.env.KOERS_BENCH_SECONDS ?? 20)
 const workers = Number(process.env.KOERS_BENCH_WORKERS ?? 2)
 const skip = new Set((process.env.KOERS_BENCH_SKIP ?? '').split(','))
 const targetP99Ms = 25
+/** A generator thread busier than this cannot keep up; its own queueing would be measured. */
+const saturatedBusy = 0.9
 const serverEnv = { KOERS_TICKET_TTL_MS: '300000', LOG_LEVEL: 'warn' }
 /** KOERS_BENCH_PROFILE_DIR=dir writes a V8 CPU profile of the server's fan-out run there. */
 const profileDir = process.env.KOERS_BENCH_PROFILE_DIR
@@ -70,6 +72,8 @@ function fanoutTable(results: PhaseResult[]): string {
     row('machine load average (1 min)', (r) => fmt(r.loadAverage, 2)),
     row('generator CPU % (all threads)', (r) => fmt(r.generatorCpu)),
     row('generator event-loop p99, ms', (r) => fmt(r.generatorEldP99, 1)),
+    row('generator busiest thread, % busy', (r) => fmt(r.generatorBusiestThread * 100)),
+    row('generator saturated', (r) => (r.generatorBusiestThread >= saturatedBusy ? 'YES' : 'no')),
     row('sockets closed by server', (r) => JSON.stringify(r.closes)),
     row('replicas converged', (r) => (r.converged ? 'yes' : 'NO')),
   ])

@@ -36,6 +36,8 @@ export interface WorkerReport {
   receipts: number
   keystrokes: number
   eldP99Ms: number
+  /** Share of the typing window this thread's event loop was busy (0..1). */
+  busy: number
   closes: Record<string, number>
   digests: { stateVector: string; content: string }[]
 }

@@ -50,6 +50,8 @@ export interface PhaseResult {
   serverRssMb: number
   generatorCpu: number
   generatorEldP99: number
+  /** Event-loop utilisation of the busiest generator worker thread during the window (0..1). */
+  generatorBusiestThread: number
   closes: Record<string, number>
   converged: boolean
   connectMs: number
@@ -253,6 +255,7 @@ export async function runFanoutPhase(
       generatorCpu: ((cpu.user + cpu.system) / 1000 / wall) * 100,
       // Minus the 1 ms sampling interval that the histogram includes.
       generatorEldP99: Math.max(eld.percentile(99) / 1e6 - 1, ...reports.map((r) => r.eldP99Ms)),
+      generatorBusiestThread: Math.max(...reports.map((r) => r.busy)),
       closes,
       converged,
       connectMs,

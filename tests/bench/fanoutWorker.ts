@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
+import { monitorEventLoopDelay, performance, type EventLoopUtilization } from 'node:perf_hooks'
 import { parentPort, workerData } from 'node:worker_threads'
 import { sendOnlyOwnAwareness } from '@koers/protocol'
 import type { WebsocketProvider } from 'y-websocket'
@@ -21,6 +21,8 @@ let window: Window | null = null
 const counter = new ReceiptCounter(sendTimes, () => window)
 const closes: Record<string, number> = {}
 const eld = monitorEventLoopDelay({ resolution: 1 })
+let busyAtStart: EventLoopUtilization | null = null
+let busy = 0
 
 interface Typist {
   index: number
@@ -105,6 +107,13 @@ function keystroke(typist: Typist): void {
 function startTyping(w: Window): void {
   window = w
   eld.enable()
+  const beginWindow = setTimeout(
+    () => {
+      busyAtStart = performance.eventLoopUtilization()
+    },
+    Math.max(0, w.start - now()),
+  )
+  timers.push(beginWindow)
   for (const typist of typists) {
     const intervalMs = 1000 / init.keysPerSecond
     const begin = setTimeout(() => {
@@ -130,6 +139,7 @@ port.on('message', (message: ToWorker) => {
       break
     case 'stop-typing':
       for (const t of timers) clearInterval(t)
+      if (busyAtStart) busy = performance.eventLoopUtilization(busyAtStart).utilization
       break
     case 'report':
       eld.disable()
@@ -140,6 +150,7 @@ port.on('message', (message: ToWorker) => {
         keystrokes,
         // The histogram includes the 1 ms sampling interval itself; report only the excess.
         eldP99Ms: Math.max(0, eld.percentile(99) / 1e6 - 1),
+        busy,
         closes,
         digests: [...typists.map((t) => t.provider.doc), ...samples.map((p) => p.doc)].map(digest),
       })
