@@ -1,4 +1,4 @@
-import { Icon } from '../common/Icon.tsx'
+import { AddButton } from '../common/AddButton.tsx'
 import {
   Root,
   addAction,
@@ -153,18 +153,7 @@ export function ActionsView() {
           </tbody>
         </table>
       )}
-      {!readOnly && (
-        <div className="add-row">
-          <button
-            type="button"
-            className="button button--primary"
-            data-testid="add-action"
-            onClick={add}
-          >
-            <Icon name="plus" /> {t.actions.add}
-          </button>
-        </div>
-      )}
+      {!readOnly && <AddButton label={t.actions.add} testId="add-action" onClick={add} />}
     </div>
   )
 }

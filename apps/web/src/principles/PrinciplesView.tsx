@@ -1,4 +1,4 @@
-import { Icon } from '../common/Icon.tsx'
+import { AddButton } from '../common/AddButton.tsx'
 import { Root, addPrinciple, allValues, listPrinciples, movePrinciple } from '@koers/doc-model'
 import { useMemo } from 'react'
 import { SortableList } from '../common/SortableList.tsx'
@@ -56,18 +56,7 @@ export function PrinciplesView() {
             )
           }}
         />
-        {!readOnly && (
-          <div className="add-row">
-            <button
-              type="button"
-              className="button button--primary"
-              data-testid="add-principle"
-              onClick={add}
-            >
-              <Icon name="plus" /> {t.principles.add}
-            </button>
-          </div>
-        )}
+        {!readOnly && <AddButton label={t.principles.add} testId="add-principle" onClick={add} />}
       </div>
       <CoverageOverview />
     </div>

@@ -1,4 +1,4 @@
-import { Icon } from '../common/Icon.tsx'
+import { AddButton } from '../common/AddButton.tsx'
 import {
   Root,
   addSection,
@@ -110,18 +110,7 @@ export function SectionsView({ people }: { people: Present[] }) {
             )
           }}
         />
-        {!readOnly && (
-          <div className="add-row">
-            <button
-              type="button"
-              className="button button--primary"
-              data-testid="add-section"
-              onClick={add}
-            >
-              <Icon name="plus" /> {t.sections.add}
-            </button>
-          </div>
-        )}
+        {!readOnly && <AddButton label={t.sections.add} testId="add-section" onClick={add} />}
         {!readOnly && removed.length > 0 && (
           <details className="removed">
             <summary>
