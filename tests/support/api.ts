@@ -1,19 +1,15 @@
+import type { CreatedWorkspace as CreatedWorkspaceBody, Role, SessionInfo } from '@koers/protocol'
 import { request } from 'node:http'
 
-export type Role = 'facilitator' | 'editor' | 'viewer'
+export type { Role } from '@koers/protocol'
 
-export interface CreatedWorkspace {
-  id: string
-  links: Record<Role, string>
+export interface CreatedWorkspace extends CreatedWorkspaceBody {
   /** The secret key of each link (the part after `#`). */
   keys: Record<Role, string>
 }
 
-export interface Session {
+export interface Session extends SessionInfo {
   cookie: string
-  workspaceId: string
-  role: Role
-  participantId: string
 }
 
 export class HttpError extends Error {
@@ -56,7 +52,7 @@ export async function createWorkspace(
   })
   const json = await readJson(res)
   if (res.status !== 201) throw new HttpError(res.status, json)
-  const created = json as { id: string; links: Record<Role, string> }
+  const created = json as CreatedWorkspaceBody
   return {
     ...created,
     keys: {

@@ -4,12 +4,12 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
   decodeClientFrame,
-  encodeAwarenessUpdate,
-  encodePermissionDenied,
-  encodeQueryAwareness,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeUpdate,
+  encodeAwarenessFrame,
+  encodePermissionDeniedFrame,
+  encodeQueryAwarenessFrame,
+  encodeSyncStep1Frame,
+  encodeSyncStep2Frame,
+  encodeUpdateFrame,
 } from './frame.ts'
 import { FrameError } from './frameError.ts'
 
@@ -24,15 +24,21 @@ describe('frame codec (PROTO-1)', () => {
     const doc = docWithText('hallo')
     const sv = Y.encodeStateVector(doc)
     const update = Y.encodeStateAsUpdate(doc)
-    expect(decodeClientFrame(encodeSyncStep1(sv))).toEqual({ type: 'sync-step1', stateVector: sv })
-    expect(decodeClientFrame(encodeSyncStep2(update))).toEqual({
+    expect(decodeClientFrame(encodeSyncStep1Frame(sv))).toEqual({
+      type: 'sync-step1',
+      stateVector: sv,
+    })
+    expect(decodeClientFrame(encodeSyncStep2Frame(update))).toEqual({
       type: 'sync-step2',
       update,
       empty: false,
     })
-    expect(decodeClientFrame(encodeUpdate(update))).toMatchObject({ type: 'update', empty: false })
+    expect(decodeClientFrame(encodeUpdateFrame(update))).toMatchObject({
+      type: 'update',
+      empty: false,
+    })
     const empty = Y.encodeStateAsUpdate(new Y.Doc())
-    expect(decodeClientFrame(encodeSyncStep2(empty))).toMatchObject({ empty: true })
+    expect(decodeClientFrame(encodeSyncStep2Frame(empty))).toMatchObject({ empty: true })
   })
 
   it('round-trips awareness, query-awareness and auth', () => {
@@ -40,14 +46,14 @@ describe('frame codec (PROTO-1)', () => {
     const awareness = new awarenessProtocol.Awareness(doc)
     awareness.setLocalState({ cursor: 1 })
     const update = awarenessProtocol.encodeAwarenessUpdate(awareness, [doc.clientID])
-    expect(decodeClientFrame(encodeAwarenessUpdate(update))).toEqual({
+    expect(decodeClientFrame(encodeAwarenessFrame(update))).toEqual({
       type: 'awareness',
       update,
       entries: [{ clientId: doc.clientID, clock: 1, state: { cursor: 1 } }],
     })
     awareness.destroy()
-    expect(decodeClientFrame(encodeQueryAwareness())).toEqual({ type: 'query-awareness' })
-    expect(decodeClientFrame(encodePermissionDenied('read-only'))).toEqual({
+    expect(decodeClientFrame(encodeQueryAwarenessFrame())).toEqual({ type: 'query-awareness' })
+    expect(decodeClientFrame(encodePermissionDeniedFrame('read-only'))).toEqual({
       type: 'auth',
       reason: 'read-only',
     })
@@ -59,19 +65,19 @@ describe('frame codec (PROTO-1)', () => {
     encoding.writeVarUint(encoder, 0)
     encoding.writeVarUint(encoder, 0)
     encoding.writeVarUint8Array(encoder, Y.encodeStateVector(doc))
-    expect(encodeSyncStep1(Y.encodeStateVector(doc))).toEqual(encoding.toUint8Array(encoder))
+    expect(encodeSyncStep1Frame(Y.encodeStateVector(doc))).toEqual(encoding.toUint8Array(encoder))
   })
 
   it('rejects malformed input with FrameError (PROTO-2)', () => {
-    const good = encodeUpdate(Y.encodeStateAsUpdate(docWithText('hallo wereld')))
+    const good = encodeUpdateFrame(Y.encodeStateAsUpdate(docWithText('hallo wereld')))
     const cases: Uint8Array[] = [
       new Uint8Array([]),
       new Uint8Array([9]),
       new Uint8Array([0, 7]),
       good.subarray(0, good.length - 3),
       new Uint8Array([...good, 0]),
-      encodeUpdate(new Uint8Array([200, 200, 200, 200, 1, 2, 3])),
-      encodeAwarenessUpdate(new Uint8Array([1, 5, 1, 3, 123, 123, 123])),
+      encodeUpdateFrame(new Uint8Array([200, 200, 200, 200, 1, 2, 3])),
+      encodeAwarenessFrame(new Uint8Array([1, 5, 1, 3, 123, 123, 123])),
       new Uint8Array([2, 5]),
     ]
     for (const bytes of cases) {

@@ -89,21 +89,21 @@ const frameOf = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
   return encoding.toUint8Array(encoder)
 }
 
-export const encodeSyncStep1 = (stateVector: Uint8Array): Uint8Array =>
+export const encodeSyncStep1Frame = (stateVector: Uint8Array): Uint8Array =>
   frameOf((encoder) => {
     encoding.writeVarUint(encoder, MessageType.Sync)
     encoding.writeVarUint(encoder, SyncMessageType.Step1)
     encoding.writeVarUint8Array(encoder, stateVector)
   })
 
-export const encodeSyncStep2 = (update: Uint8Array): Uint8Array =>
+export const encodeSyncStep2Frame = (update: Uint8Array): Uint8Array =>
   frameOf((encoder) => {
     encoding.writeVarUint(encoder, MessageType.Sync)
     encoding.writeVarUint(encoder, SyncMessageType.Step2)
     encoding.writeVarUint8Array(encoder, update)
   })
 
-export const encodeUpdate = (update: Uint8Array): Uint8Array =>
+export const encodeUpdateFrame = (update: Uint8Array): Uint8Array =>
   frameOf((encoder) => {
     encoding.writeVarUint(encoder, MessageType.Sync)
     encoding.writeVarUint(encoder, SyncMessageType.Update)
@@ -111,17 +111,17 @@ export const encodeUpdate = (update: Uint8Array): Uint8Array =>
   })
 
 /** `update` is an encoded awareness update (y-protocols `encodeAwarenessUpdate`). */
-export const encodeAwarenessUpdate = (update: Uint8Array): Uint8Array =>
+export const encodeAwarenessFrame = (update: Uint8Array): Uint8Array =>
   frameOf((encoder) => {
     encoding.writeVarUint(encoder, MessageType.Awareness)
     encoding.writeVarUint8Array(encoder, update)
   })
 
-export const encodeQueryAwareness = (): Uint8Array =>
+export const encodeQueryAwarenessFrame = (): Uint8Array =>
   frameOf((encoder) => encoding.writeVarUint(encoder, MessageType.QueryAwareness))
 
 /** The y-protocols auth message; y-websocket reports it through its permission-denied handler. */
-export const encodePermissionDenied = (reason: string): Uint8Array =>
+export const encodePermissionDeniedFrame = (reason: string): Uint8Array =>
   frameOf((encoder) => {
     encoding.writeVarUint(encoder, MessageType.Auth)
     encoding.writeVarUint(encoder, AuthMessageType.PermissionDenied)

@@ -2,12 +2,12 @@ export { MessageType, SyncMessageType, AuthMessageType } from './messageType.ts'
 export {
   decodeClientFrame,
   decodeServerFrame,
-  encodeAwarenessUpdate,
-  encodePermissionDenied,
-  encodeQueryAwareness,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeUpdate,
+  encodeAwarenessFrame,
+  encodePermissionDeniedFrame,
+  encodeQueryAwarenessFrame,
+  encodeSyncStep1Frame,
+  encodeSyncStep2Frame,
+  encodeUpdateFrame,
   type ClientFrame,
 } from './frame.ts'
 export { FrameError } from './frameError.ts'
@@ -35,3 +35,14 @@ export {
 } from './wire.ts'
 export { participantColor } from './participantColor.ts'
 export { sendOnlyOwnAwareness, type AwarenessProvider } from './ownAwarenessOnly.ts'
+export {
+  ROLES,
+  isRole,
+  type Role,
+  type CreateWorkspaceRequest,
+  type CreatedWorkspace,
+  type SessionRequest,
+  type SessionInfo,
+  type Me,
+  type TicketResponse,
+} from './api.ts'

@@ -1,5 +1,5 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
-import { encodeAwarenessUpdate } from './frame.ts'
+import { encodeAwarenessFrame } from './frame.ts'
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
 
@@ -25,7 +25,7 @@ export const sendOnlyOwnAwareness = (provider: AwarenessProvider): (() => void) 
     )
     if (origin === provider || !ownChanged || !provider.wsconnected || !provider.ws) return
     provider.ws.send(
-      encodeAwarenessUpdate(awarenessProtocol.encodeAwarenessUpdate(awareness, [own])),
+      encodeAwarenessFrame(awarenessProtocol.encodeAwarenessUpdate(awareness, [own])),
     )
   }
   awareness.off('update', provider._awarenessUpdateHandler)

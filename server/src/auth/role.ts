@@ -1,8 +1,6 @@
-export const ROLES = ['facilitator', 'editor', 'viewer'] as const
-export type Role = (typeof ROLES)[number]
+import type { Role } from '@koers/protocol'
 
-export const isRole = (value: unknown): value is Role =>
-  typeof value === 'string' && (ROLES as readonly string[]).includes(value)
+export { ROLES, isRole, type Role } from '@koers/protocol'
 
 /** Who is on the other end of a session or socket; decided once, at connect. */
 export interface Principal {

@@ -1,4 +1,4 @@
-import { CloseCode, decodeServerFrame, DEFAULT_LIMITS, encodeSyncStep1 } from '@koers/protocol'
+import { CloseCode, decodeServerFrame, DEFAULT_LIMITS, encodeSyncStep1Frame } from '@koers/protocol'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -176,7 +176,7 @@ describe('WebSocket', () => {
     const frames: Uint8Array[] = []
     fine.on('message', (data: Buffer) => frames.push(new Uint8Array(data)))
     await new Promise((resolve) => fine.once('open', resolve))
-    fine.send(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())))
+    fine.send(encodeSyncStep1Frame(Y.encodeStateVector(new Y.Doc())))
     await expect
       .poll(() => frames.some((f) => decodeServerFrame(f).type === 'sync-step2'))
       .toBe(true)

@@ -1,6 +1,14 @@
 import { z } from '@hono/zod-openapi'
-import { isWorkspaceId } from '@koers/protocol'
-import { ROLES } from '../auth/role.ts'
+import {
+  isWorkspaceId,
+  ROLES,
+  type CreatedWorkspace as CreatedWorkspaceBody,
+  type CreateWorkspaceRequest,
+  type Me as MeBody,
+  type SessionInfo as SessionInfoBody,
+  type SessionRequest,
+  type TicketResponse,
+} from '@koers/protocol'
 
 export const ErrorSchema = z
   .object({ error: z.object({ code: z.string(), message: z.string() }) })
@@ -63,3 +71,13 @@ export const errorResponses = (...statuses: number[]) =>
       { description: 'Error', content: { 'application/json': { schema: ErrorSchema } } },
     ]),
   )
+
+/** Compile-time check that the zod schemas and the shared types of `@koers/protocol` agree. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const agree = <T extends true>(): T | undefined => undefined
+agree<Same<z.infer<typeof CreateWorkspaceBody>, CreateWorkspaceRequest>>()
+agree<Same<z.infer<typeof CreatedWorkspace>, CreatedWorkspaceBody>>()
+agree<Same<z.infer<typeof SessionBody>, SessionRequest>>()
+agree<Same<z.infer<typeof SessionInfo>, SessionInfoBody>>()
+agree<Same<z.infer<typeof Me>, MeBody>>()
+agree<Same<z.infer<typeof Ticket>, TicketResponse>>()

@@ -10,8 +10,8 @@ const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 /**
  * The room's awareness: who is here and where their cursor is. A connection speaks for exactly
  * one client id (the first it announces); entries for other ids are dropped, and the `user`
- * field is overwritten with the identity from the session (PERM-6). Changes of one tick are
- * collected and sent as one merged frame (SYNC-6).
+ * field is overwritten with the identity from the session (PERM-6). Changes within the presence
+ * window (`presenceIntervalMs`, 40 ms) are collected and sent as one merged frame (SYNC-6).
  */
 export class RoomPresence {
   readonly awareness: awarenessProtocol.Awareness

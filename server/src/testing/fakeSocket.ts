@@ -1,10 +1,10 @@
 import {
   decodeServerFrame,
   encodeAwarenessEntries,
-  encodeAwarenessUpdate,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeUpdate,
+  encodeAwarenessFrame,
+  encodeSyncStep1Frame,
+  encodeSyncStep2Frame,
+  encodeUpdateFrame,
   type AwarenessEntry,
   type ClientFrame,
 } from '@koers/protocol'
@@ -37,7 +37,7 @@ export class FakePeer implements SocketLike {
       case 'sync-step1':
         queueMicrotask(() =>
           this.connection?.receive(
-            encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, frame.stateVector)),
+            encodeSyncStep2Frame(Y.encodeStateAsUpdate(this.doc, frame.stateVector)),
           ),
         )
         return
@@ -66,15 +66,15 @@ export class FakePeer implements SocketLike {
     this.doc.on('update', capture)
     this.doc.transact(() => change(this.doc))
     this.doc.off('update', capture)
-    if (update) this.connection?.receive(encodeUpdate(update))
+    if (update) this.connection?.receive(encodeUpdateFrame(update))
   }
 
   requestSync(): void {
-    this.connection?.receive(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    this.connection?.receive(encodeSyncStep1Frame(Y.encodeStateVector(this.doc)))
   }
 
   sendAwareness(entries: AwarenessEntry[]): void {
-    this.connection?.receive(encodeAwarenessUpdate(encodeAwarenessEntries(entries)))
+    this.connection?.receive(encodeAwarenessFrame(encodeAwarenessEntries(entries)))
   }
 
   count(type: ClientFrame['type']): number {

@@ -1,20 +1,13 @@
-export type Role = 'facilitator' | 'editor' | 'viewer'
+import type {
+  CreatedWorkspace,
+  CreateWorkspaceRequest,
+  Me,
+  SessionInfo,
+  SessionRequest,
+  TicketResponse,
+} from '@koers/protocol'
 
-export interface CreatedWorkspace {
-  id: string
-  links: { facilitator: string; editor: string; viewer: string }
-}
-
-export interface SessionInfo {
-  workspaceId: string
-  role: Role
-  participantId: string
-}
-
-export interface Ticket {
-  ticket: string
-  expiresAt: string | number
-}
+export type { CreatedWorkspace, Me, Role, SessionInfo, TicketResponse } from '@koers/protocol'
 
 /** An HTTP error from the Koers API: `{ error: { code, message } }` plus the status. */
 export class ApiError extends Error {
@@ -79,26 +72,15 @@ function readError(body: unknown): { code: string; message: string } {
   return { code: 'unknown', message: '' }
 }
 
-export interface Me {
-  workspaceId: string
-  role: Role
-  participantId: string
-  displayName: string
-}
-
-export function createWorkspace(input: {
-  title: string
-  school: string
-  language?: 'nl' | 'en'
-}): Promise<CreatedWorkspace> {
+export function createWorkspace(input: CreateWorkspaceRequest): Promise<CreatedWorkspace> {
   return postJson('/api/workspaces', input)
 }
 
-export function createSession(input: { key: string; displayName: string }): Promise<SessionInfo> {
+export function createSession(input: SessionRequest): Promise<SessionInfo> {
   return postJson('/api/session', input)
 }
 
-export function fetchTicket(workspaceId: string): Promise<Ticket> {
+export function fetchTicket(workspaceId: string): Promise<TicketResponse> {
   return postJson(`/api/workspaces/${encodeURIComponent(workspaceId)}/ticket`, {})
 }
 

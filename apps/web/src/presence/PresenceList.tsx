@@ -1,4 +1,4 @@
-import type { Role } from '../api/client.ts'
+import type { Role } from '@koers/protocol'
 import { useI18n } from '../i18n/i18n.tsx'
 import { textOn } from './textOn.ts'
 import type { Present } from './usePresence.ts'

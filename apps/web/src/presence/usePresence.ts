@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { Awareness } from 'y-protocols/awareness'
-import type { Role } from '../api/client.ts'
+import { isRole, type Role } from '@koers/protocol'
 
 export interface Present {
   clientId: number
@@ -9,10 +9,6 @@ export interface Present {
   role: Role | null
   section: string | null
   isSelf: boolean
-}
-
-function isRole(value: unknown): value is Role {
-  return value === 'facilitator' || value === 'editor' || value === 'viewer'
 }
 
 function readPresence(awareness: Awareness): Present[] {

@@ -1,5 +1,5 @@
 import { useSyncExternalStore } from 'react'
-import type { Role } from '../api/client.ts'
+import { isRole, type Role } from '@koers/protocol'
 import { readLocal, writeLocal } from './localStore.ts'
 
 export interface JoinedWorkspace {
@@ -18,10 +18,6 @@ export interface JoinedWorkspace {
 const storageKey = 'koers.workspaces'
 const listeners = new Set<() => void>()
 let cache: { raw: string | null; list: JoinedWorkspace[] } = { raw: null, list: [] }
-
-function isRole(value: unknown): value is Role {
-  return value === 'facilitator' || value === 'editor' || value === 'viewer'
-}
 
 function parse(raw: string | null): JoinedWorkspace[] {
   if (!raw) return []

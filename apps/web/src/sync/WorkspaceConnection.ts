@@ -1,12 +1,11 @@
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
-import { sendOnlyOwnAwareness } from '@koers/protocol'
+import { encodeSyncStep1Frame, sendOnlyOwnAwareness } from '@koers/protocol'
 import * as Y from 'yjs'
 import { ApiError, fetchTicket } from '../api/client.ts'
 import { readLocal, writeLocal } from '../storage/localStore.ts'
 import { backoffDelay } from './backoff.ts'
 import { isTerminalClose } from './closeCodes.ts'
-import { encodeSyncStep1 } from './syncStep1.ts'
 
 export type SyncState = 'saved' | 'saving' | 'offline'
 
@@ -152,7 +151,7 @@ export class WorkspaceConnection {
       if (!this.provider.wsconnected || !ws || ws.readyState !== WebSocket.OPEN) return
       this.inFlight = this.unsent
       this.provider.synced = false
-      ws.send(encodeSyncStep1(this.doc))
+      ws.send(encodeSyncStep1Frame(Y.encodeStateVector(this.doc)))
     }, confirmDelayMs)
   }
 

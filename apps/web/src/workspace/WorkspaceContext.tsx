@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react'
 import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
-import type { Role } from '../api/client.ts'
+import type { Role } from '@koers/protocol'
 
 export interface WorkspaceContextValue {
   workspaceId: string
