@@ -8,6 +8,9 @@ export default defineConfig({
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'server/src/**/*.test.ts'],
           environment: 'node',
+          // Generous for a busy two-core machine: no unit test may depend on an idle one.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {
