@@ -40,6 +40,13 @@ export class Connection implements ConnectionOrigin {
   reverts = 0
   /** The awareness client id this connection speaks for, once it announced one. */
   awarenessClientId: number | null = null
+  /**
+   * What the room dropped of its updates (SYNC-13) until its resync brings it back; while set,
+   * its sync step 1 is not answered (SYNC-10).
+   */
+  droppedUpdate: Uint8Array | null = null
+  /** Its newest unanswered sync step 1 (SYNC-10). */
+  deferredStateVector: Uint8Array | null = null
   private host: ConnectionHost | null = null
   private early: Uint8Array[] | null = []
   private readonly bucket: TokenBucket

@@ -1,4 +1,4 @@
-import { CloseCode, DEFAULT_LIMITS, encodeUpdate, type Limits } from '@koers/protocol'
+import { CloseCode, DEFAULT_LIMITS, encodeUpdateFrame, type Limits } from '@koers/protocol'
 import * as encoding from 'lib0/encoding'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -84,6 +84,42 @@ describe('room', () => {
     expect(last(b)).toBe(last(c))
     expect(text(c)).toBe(text(a))
     expect(text(c)).toHaveLength(2)
+  })
+
+  it('SYNC-10: a step 1 after an unstored update is answered only once that update is stored', async () => {
+    const a = await join('editor')
+    let release!: () => void
+    store.gate = new Promise((resolve) => (release = resolve))
+    const answered = a.count('sync-step2')
+    a.edit((doc) => doc.getText('notes').insert(0, 'opgeslagen?'))
+    a.requestSync()
+    await new Promise((resolve) => setImmediate(resolve))
+    expect(a.count('sync-step2')).toBe(answered)
+    expect(store.appends).toHaveLength(0)
+    store.gate = null
+    release()
+    await expect.poll(() => a.count('sync-step2')).toBe(answered + 1)
+    expect(store.appends).toHaveLength(1)
+  })
+
+  it('SYNC-10, SYNC-13: a step 1 after a dropped update waits until the resync brought it', async () => {
+    const a = await join('editor')
+    const connection = a.connection!
+    const updates: Uint8Array[] = []
+    const capture = (update: Uint8Array): void => void updates.push(update)
+    a.connection = null
+    a.doc.on('update', capture)
+    a.doc.getText('notes').insert(0, 'A')
+    a.doc.getText('notes').insert(1, 'B')
+    a.doc.off('update', capture)
+    a.connection = connection
+    const answered = a.count('sync-step2')
+    connection.receive(encodeUpdateFrame(updates[1]!)) // depends on the first: dropped
+    a.requestSync()
+    expect(a.count('sync-step2')).toBe(answered)
+    await expect.poll(() => a.count('sync-step2')).toBe(answered + 1)
+    expect(registry.roomOf(DOC)!.doc.getText('notes').toString()).toBe('AB')
+    expect(store.appends.flat().length).toBeGreaterThan(0)
   })
 
   it('DUR-6: a failed append broadcasts nothing and closes the room with StoreUnavailable', async () => {
@@ -192,6 +228,17 @@ describe('room', () => {
     await expect.poll(() => watcher.awareness.get(111)).toBeNull()
   })
 
+  it('SYNC-2: a joining socket gets sync step 1 first, then every awareness state', async () => {
+    const editor = await join('editor')
+    editor.sendAwareness([{ clientId: 444, clock: 1, state: { cursor: 2 } }])
+    await registry.flush()
+    const late = new FakePeer()
+    late.connection = registry.join(principal('viewer'), late)
+    await expect.poll(() => late.frames.length).toBeGreaterThanOrEqual(2)
+    expect(late.frames.slice(0, 2).map((frame) => frame.type)).toEqual(['sync-step1', 'awareness'])
+    expect(late.awareness.get(444)).toMatchObject({ cursor: 2 })
+  })
+
   it('PROTO-6: echoed awareness frames cost the echo budget, not the message budget', async () => {
     await registry.close()
     await setup({ messageBurst: 5, maxMessagesPerSecond: 1, echoBurst: 50, maxEchoesPerSecond: 1 })
@@ -232,7 +279,7 @@ describe('room', () => {
     // A delete-only update for the facilitator's next million clock ticks.
     const encoder = encoding.createEncoder()
     for (const n of [0, 1, target, 1, from, 1_000_000]) encoding.writeVarUint(encoder, n)
-    editor.connection!.receive(encodeUpdate(encoding.toUint8Array(encoder)))
+    editor.connection!.receive(encodeUpdateFrame(encoding.toUint8Array(encoder)))
     facilitator.edit((doc) => {
       doc.getMap('adoption').set('status', 'vastgesteld')
       doc.getText('notes').insert(0, 'van de procesbegeleider')
@@ -299,7 +346,7 @@ describe('room', () => {
     await expect.poll(() => text(good) === 'ok' && good.count('update') > 0).toBe(true)
   })
 
-  it('LIM-1: rate limit, document size and slow consumers close only the offender', async () => {
+  it('SYNC-15, SYNC-16, SYNC-11: rate limit, document size and slow consumers close only the offender', async () => {
     await registry.close()
     await setup({ messageBurst: 5, maxMessagesPerSecond: 1, maxDocumentBytes: 64 * 1024 })
     const spammer = await join('editor')
@@ -319,7 +366,7 @@ describe('room', () => {
     expect(registry.roomOf(DOC)!.doc.getText('notes').toString()).toBe('hi')
   })
 
-  it('DUR-4: an idle room is compacted into a snapshot and unloaded', async () => {
+  it('SYNC-12, DUR-4: an idle room is compacted into a snapshot and unloaded', async () => {
     await registry.close()
     await setup({ roomIdleMs: 20 })
     const editor = await join('editor')

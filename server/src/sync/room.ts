@@ -1,10 +1,10 @@
 import {
   CloseCode,
-  encodeAwarenessUpdate,
-  encodePermissionDenied,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeUpdate,
+  encodeAwarenessFrame,
+  encodePermissionDeniedFrame,
+  encodeSyncStep1Frame,
+  encodeSyncStep2Frame,
+  encodeUpdateFrame,
   PERMISSION_DENIED_PROTECTED,
   PERMISSION_DENIED_READ_ONLY,
   type ClientFrame,
@@ -67,7 +67,8 @@ export class Room implements ConnectionHost {
   docBytes: number
   private pending: Uint8Array[] = []
   private inFlight = 0
-  private deferredReplies: { connection: Connection; stateVector: Uint8Array }[] = []
+  /** Connections with a sync step 1 that waits for a commit or for their resync (SYNC-10). */
+  private readonly deferredReplies = new Set<Connection>()
   private reverter: ProtectedReverter | null = null
   private presenceTimer: NodeJS.Timeout | null = null
   private lastPresenceFlush = 0
@@ -108,14 +109,15 @@ export class Room implements ConnectionHost {
       return
     }
     this.connections.add(connection)
-    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    connection.send(encodeSyncStep1Frame(Y.encodeStateVector(this.doc)))
     const everyone = this.presence.encodeAll()
-    if (everyone) connection.send(encodeAwarenessUpdate(everyone))
+    if (everyone) connection.send(encodeAwarenessFrame(everyone))
     connection.attach(this)
   }
 
   removeConnection(connection: Connection): void {
     if (!this.connections.delete(connection)) return
+    this.deferredReplies.delete(connection)
     this.presence.release(connection)
     if (this.connections.size === 0 && !this.destroyed) this.events.onEmpty(this)
   }
@@ -132,7 +134,7 @@ export class Room implements ConnectionHost {
         return
       case 'query-awareness': {
         const everyone = this.presence.encodeAll()
-        if (everyone) connection.send(encodeAwarenessUpdate(everyone))
+        if (everyone) connection.send(encodeAwarenessFrame(everyone))
         return
       }
       case 'auth':
@@ -156,7 +158,7 @@ export class Room implements ConnectionHost {
     if (this.destroyed) return
     this.lastPresenceFlush = performance.now()
     const changes = this.presence.takeChanges()
-    if (changes) this.broadcast(encodeAwarenessUpdate(changes))
+    if (changes) this.broadcast(encodeAwarenessFrame(changes))
   }
 
   commitSucceeded(update: Uint8Array, seq: number): void {
@@ -164,7 +166,7 @@ export class Room implements ConnectionHost {
     if (this.destroyed) return
     this.lastSeq = Math.max(this.lastSeq, seq)
     this.logRows++
-    this.broadcast(encodeUpdate(update))
+    this.broadcast(encodeUpdateFrame(update))
     if (!this.hasUncommitted) this.answerDeferred()
     if (this.logRows > this.limits.compactAfterUpdates) this.events.onCompactionDue(this)
   }
@@ -174,7 +176,7 @@ export class Room implements ConnectionHost {
     this.inFlight = Math.max(0, this.inFlight - 1)
     if (this.destroyed) return
     this.pending = []
-    this.deferredReplies = []
+    this.deferredReplies.clear()
     for (const connection of [...this.connections]) connection.close(CloseCode.StoreUnavailable)
     this.events.onBroken(this)
   }
@@ -218,31 +220,59 @@ export class Room implements ConnectionHost {
     for (const connection of this.connections) connection.send(bytes)
   }
 
+  /**
+   * SYNC-10: the step 2 reply acknowledges every update that reached the room before the step 1,
+   * so it waits while updates are unstored, and while this connection owes a resync (one of its
+   * updates was dropped, SYNC-13). Only the newest step 1 of a connection is kept: its answer
+   * covers the older ones.
+   */
   private answerStep1(connection: Connection, stateVector: Uint8Array): void {
-    // DUR-1: a reply must not carry updates that are not stored yet.
-    if (this.hasUncommitted) {
-      this.deferredReplies.push({ connection, stateVector })
+    if (this.hasUncommitted || connection.droppedUpdate) {
+      connection.deferredStateVector = stateVector
+      this.deferredReplies.add(connection)
       return
     }
-    connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)))
+    connection.send(encodeSyncStep2Frame(Y.encodeStateAsUpdate(this.doc, stateVector)))
   }
 
   private answerDeferred(): void {
-    const replies = this.deferredReplies
-    this.deferredReplies = []
-    for (const { connection, stateVector } of replies) {
-      if (connection.closed) continue
-      connection.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)))
+    for (const connection of this.deferredReplies) {
+      const stateVector = connection.deferredStateVector
+      if (connection.droppedUpdate && !connection.closed) continue
+      this.deferredReplies.delete(connection)
+      connection.deferredStateVector = null
+      if (connection.closed || !stateVector) continue
+      connection.send(encodeSyncStep2Frame(Y.encodeStateAsUpdate(this.doc, stateVector)))
     }
   }
 
+  /** Once the room holds what it dropped of a connection, its deferred step 1 may go out. */
+  private resynced(connection: Connection): void {
+    const dropped = connection.droppedUpdate
+    if (!dropped || !Y.snapshotContainsUpdate(Y.snapshot(this.doc), dropped)) return
+    connection.droppedUpdate = null
+    if (!this.hasUncommitted) this.answerDeferred()
+  }
+
+  /** SYNC-13: remembers what was dropped (bounded: a stock client drops little, once). */
+  private dropped(connection: Connection, update: Uint8Array): void {
+    const previous = connection.droppedUpdate
+    const merged = previous ? Y.mergeUpdates([previous, update]) : update
+    if (merged.byteLength > 2 * this.limits.maxFrameBytes) {
+      connection.close(CloseCode.MalformedFrame)
+      return
+    }
+    connection.droppedUpdate = merged
+    connection.send(encodeSyncStep1Frame(Y.encodeStateVector(this.doc)))
+  }
+
   private receiveUpdate(connection: Connection, update: Uint8Array, empty: boolean): void {
-    if (empty) return
+    if (empty) return this.resynced(connection)
     const access = connection.access
     if (access.kind === 'read-only') {
       // A returning viewer's step 2 repeats deletions the room already has: not a change (PROTO-3).
       if (!Y.snapshotContainsUpdate(Y.snapshot(this.doc), update)) {
-        connection.send(encodePermissionDenied(PERMISSION_DENIED_READ_ONLY))
+        connection.send(encodePermissionDeniedFrame(PERMISSION_DENIED_READ_ONLY))
       }
       return
     }
@@ -270,10 +300,11 @@ export class Room implements ConnectionHost {
       reverted = this.reverter.applyGuarded(this.doc, connection, apply)
     }
     if (rejected) return connection.close(CloseCode.MalformedFrame)
-    if (resync) connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    if (resync) this.dropped(connection, update)
+    else this.resynced(connection)
     if (!reverted) return
     connection.reverts++
-    connection.send(encodePermissionDenied(PERMISSION_DENIED_PROTECTED))
+    connection.send(encodePermissionDeniedFrame(PERMISSION_DENIED_PROTECTED))
     if (connection.reverts >= this.limits.maxRevertsBeforeClose) {
       connection.close(CloseCode.PermissionDenied)
     }

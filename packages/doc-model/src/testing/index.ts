@@ -1,0 +1,1 @@
+export { mulberry32, seeded, type Random } from './random.ts'
