@@ -21,6 +21,16 @@ export default tseslint.config(
     },
   },
   {
+    // SYNC-1: rooms and connections see a SocketLike, never the transport.
+    files: ['server/src/sync/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['hono', 'hono/*', '@hono/*', 'ws', '../http/*'] },
+      ],
+    },
+  },
+  {
     files: ['apps/web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {

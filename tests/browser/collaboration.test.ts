@@ -38,7 +38,7 @@ describe.skipIf(!browserAvailable)('browser: writing together', () => {
     return { observer, sectionId, wifi, anna, bram }
   }
 
-  test('SYNC-1 two people type in one section at once and see each other’s text and named caret', async () => {
+  test('SYNC-17 two people type in one section at once and see each other’s text and named caret', async () => {
     const workspace = await createWorkspace(suite.server.url)
     const observer = await openClient(
       suite.server.url,
@@ -82,7 +82,7 @@ describe.skipIf(!browserAvailable)('browser: writing together', () => {
     await Promise.all([anna.context.close(), bram.context.close()])
   })
 
-  test('SYNC-10 a person who goes offline keeps typing; the text arrives once back online', async () => {
+  test('SYNC-18 a person who goes offline keeps typing; the text arrives once back online', async () => {
     const { observer, sectionId, wifi, anna, bram } = await annaOnSwitchableWifi('offline')
 
     await anna.context.setOffline(true)

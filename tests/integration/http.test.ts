@@ -65,7 +65,7 @@ describe('HTTP contract (docs/architecture.md)', () => {
     expect(errorCode(res.body)).toBe('payload_too_large')
   })
 
-  test('HTTP-3 POST /api/session sets an HttpOnly SameSite=Strict cookie; bad input is refused', async () => {
+  test('PERM-1 POST /api/session sets an HttpOnly SameSite=Strict cookie; bad input is refused', async () => {
     const workspace = await createWorkspace(server.url)
     const res = await fetch(
       `${server.url}/api/session`,
@@ -90,7 +90,7 @@ describe('HTTP contract (docs/architecture.md)', () => {
     expect(errorCode(noName.body)).toBe('invalid_input')
   })
 
-  test('HTTP-4 a ticket needs a session cookie of that workspace', async () => {
+  test('PERM-2 a ticket needs a session cookie of that workspace', async () => {
     const workspace = await createWorkspace(server.url)
     const other = await createWorkspace(server.url)
     const session = await joinAs(server.url, workspace.keys.viewer, 'Victor')
@@ -116,7 +116,7 @@ describe('HTTP contract (docs/architecture.md)', () => {
     expect(ttl).toBeLessThanOrEqual(30_000)
   })
 
-  test('HTTP-7 joining issues a new session token; a token planted beforehand gains nothing', async () => {
+  test('PERM-1 joining issues a new session token; a token planted beforehand gains nothing', async () => {
     const planted = await createWorkspace(server.url)
     const victims = await createWorkspace(server.url)
     const attacker = await joinAs(server.url, planted.keys.viewer, 'Aanvaller')
@@ -133,7 +133,7 @@ describe('HTTP contract (docs/architecture.md)', () => {
     expect(stolen.status).toBe(401)
   })
 
-  test('HTTP-8 an upgrade request with an unparseable path is refused; the server stays up', async () => {
+  test('HTTP-4 an upgrade request with an unparseable path is refused; the server stays up', async () => {
     const socket = connect(server.port, '127.0.0.1')
     await new Promise<void>((resolve) => socket.once('connect', () => resolve()))
     socket.write(
@@ -144,7 +144,7 @@ describe('HTTP contract (docs/architecture.md)', () => {
     expect((await call(server.url, '/healthz')).status).toBe(200)
   }, 10_000)
 
-  test('HTTP-5 /healthz, /readyz and /api/openapi.json answer', async () => {
+  test('HTTP-3 /healthz, /readyz and /api/openapi.json answer', async () => {
     expect((await call(server.url, '/healthz')).status).toBe(200)
     expect((await call(server.url, '/readyz')).status).toBe(200)
     const openapi = await call(server.url, '/api/openapi.json')
@@ -156,7 +156,7 @@ describe('HTTP contract (docs/architecture.md)', () => {
     )
   })
 
-  test('HTTP-6 with KOERS_CREATE_KEY set, creating a workspace needs the bearer key', async () => {
+  test('PERM-8 with KOERS_CREATE_KEY set, creating a workspace needs the bearer key', async () => {
     const guarded = await startTestServer({ env: { KOERS_CREATE_KEY: 'geheim-sleutel-123' } })
     const body = { title: 'Visie', school: 'De Regenboog' }
     const none = await call(guarded.url, '/api/workspaces', json(body))

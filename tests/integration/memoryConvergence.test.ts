@@ -41,7 +41,7 @@ function expectConverged(network: MemoryNetwork): void {
 
 const seeds = Array.from({ length: 60 }, (_, i) => 1000 + i)
 
-describe('SYNC-2 replicas converge whatever the delivery order (in memory, seeded)', () => {
+describe('SYNC-17 replicas converge whatever the delivery order (in memory, seeded)', () => {
   test.each(seeds)('seed %i: 4 peers, reordered, 1 in 10 dropped, 1 in 10 duplicated', (seed) => {
     const network = runScenario({ seed, peers: 4, steps: 400, dropRate: 0.1, duplicateRate: 0.1 })
     expect(network.stats.edits).toBeGreaterThan(100)
@@ -76,7 +76,7 @@ describe('SYNC-2 replicas converge whatever the delivery order (in memory, seede
  * Pinned seeds. None has failed so far; when one does, add it here with a name that says what
  * went wrong, so it keeps running even if the random range above moves.
  */
-describe('SYNC-2 pinned regressions', () => {
+describe('SYNC-17 pinned regressions', () => {
   test('seed 3: all edits land before any delivery (every update arrives with missing deps)', () => {
     const gen = prng.create(3)
     const network = new MemoryNetwork(gen, 3)

@@ -39,7 +39,7 @@ async function roundTrip(
 }
 
 describe('PERM who may write what, enforced by the server', () => {
-  test('PERM-3 a viewer’s crafted update changes nothing anywhere and is answered with permission denied', async () => {
+  test('PERM-3, PROTO-4 a viewer’s crafted update changes nothing anywhere and is answered with permission denied', async () => {
     const server = await startTestServer()
     const { workspace, facilitator, editor, viewer } = await workspaceWithRoles(server.url)
     const watcher = await openClient(server.url, facilitator)

@@ -9,7 +9,7 @@ import { startTestServer } from '../support/testServer.ts'
 import { bodyText, sectionIds, typeInto } from '../support/typing.ts'
 
 describe('sync over real sockets', () => {
-  test('SYNC-1 two stock y-websocket clients converge', async () => {
+  test('SYNC-17 two stock y-websocket clients converge', async () => {
     const server = await startTestServer()
     const { facilitator, editor } = await workspaceWithRoles(server.url)
     const a = await openClient(server.url, facilitator)
@@ -25,7 +25,7 @@ describe('sync over real sockets', () => {
     await expect.poll(() => docContent(a.doc)).toEqual(docContent(b.doc))
   })
 
-  test('SYNC-2 twenty clients editing randomly at once converge to identical content', async () => {
+  test('SYNC-17 twenty clients editing randomly at once converge to identical content', async () => {
     const server = await startTestServer()
     const { workspace, facilitator } = await workspaceWithRoles(server.url)
     const sessions = await Promise.all(

@@ -3,10 +3,10 @@ import type { Schema } from '@tiptap/pm/model'
 import { StarterKit } from '@tiptap/starter-kit'
 
 /**
- * The one Tiptap extension list of a section body, used by the editor, the server and the
- * export (DM-12). Headless: no React, no DOM needed to build the schema. The editor adds only
- * behaviour on top (Collaboration, carets, placeholder), never nodes or marks, so every side
- * reads the same `body:<id>` fragments.
+ * The one Tiptap extension list of a section body (DM-12): whatever reads, writes or checks a
+ * body builds its schema from this list. Headless: no React, no DOM needed to build the schema.
+ * The editor adds only behaviour on top (Collaboration, carets, placeholder), never nodes or
+ * marks, so every side reads the same `body:<id>` fragments.
  */
 export function createExtensions(): AnyExtension[] {
   return [

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { DocumentStore } from './documentStore.ts'
 
-/** A fresh store; `reopen` opens a second store on the same underlying data (after close). */
+/** Opens a store; opening again after `close()` gives a store on the same data (DUR-5). */
 export interface StoreFactory {
   open(): Promise<DocumentStore>
 }

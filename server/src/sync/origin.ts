@@ -1,5 +1,5 @@
 /**
- * Transaction origins on a room's Y.Doc. Every `doc.on('update')` handler switches on `kind`:
+ * Transaction origins on a room's Y.Doc (SYNC-4). Every `doc.on('update')` handler switches on `kind`:
  * - `connection`: an update from a client (the Connection object itself, so an UndoManager can
  *   track one connection);
  * - `server`: a change the server makes (the revert of a protected part);
