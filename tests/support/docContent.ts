@@ -31,22 +31,24 @@ function rootKind(doc: Y.Doc, name: string): RootKind {
 export function docContent(doc: Y.Doc): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const name of [...doc.share.keys()].sort()) {
+    let value: unknown = undefined
     switch (rootKind(doc, name)) {
       case 'map':
-        out[name] = doc.getMap(name).toJSON()
+        if (doc.getMap(name).size > 0) value = doc.getMap(name).toJSON()
         break
       case 'text':
-        out[name] = doc.getText(name).toString()
+        value = doc.getText(name).toString() || undefined
         break
       case 'xml':
-        out[name] = doc.getXmlFragment(name).toString()
+        value = doc.getXmlFragment(name).toString() || undefined
         break
       case 'array':
-        out[name] = doc.getArray(name).toJSON()
+        if (doc.getArray(name).length > 0) value = doc.getArray(name).toJSON()
         break
       case 'empty':
         break
     }
+    if (value !== undefined) out[name] = value
   }
   return out
 }

@@ -32,6 +32,8 @@ export {
   SESSION_COOKIE,
   PERMISSION_DENIED_READ_ONLY,
   PERMISSION_DENIED_PROTECTED,
+  PERMISSION_DENIED_REASONS,
+  type PermissionDeniedReason,
 } from './wire.ts'
 export { participantColor } from './participantColor.ts'
 export { sendOnlyOwnAwareness, type AwarenessProvider } from './ownAwarenessOnly.ts'

@@ -16,6 +16,12 @@ CREATE TABLE IF NOT EXISTS updates (
   data BLOB NOT NULL,
   PRIMARY KEY (doc_id, seq)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS client_owners (
+  doc_id TEXT NOT NULL,
+  client_id INTEGER NOT NULL,
+  participant_id TEXT NOT NULL,
+  PRIMARY KEY (doc_id, client_id)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS workspaces (
   id TEXT PRIMARY KEY,
   title TEXT NOT NULL,

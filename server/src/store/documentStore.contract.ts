@@ -97,6 +97,22 @@ export const documentStoreContract = (name: string, factory: StoreFactory): void
       await store.close()
     })
 
+    it('SYNC-19: client id claims are stored with their update and loaded with the document', async () => {
+      const store = await factory.open()
+      const doc = new Y.Doc()
+      await store.create('doc-o', Y.encodeStateAsUpdate(doc))
+      await store.append([
+        { docId: 'doc-o', update: textUpdate(doc, 'a'), claims: [[doc.clientID, 'p-anna']] },
+      ])
+      await store.append([
+        { docId: 'doc-o', update: textUpdate(doc, 'b'), claims: [[doc.clientID, 'p-bram']] },
+      ])
+      const loaded = (await store.load('doc-o'))!
+      // The first claim stays: a client id belongs to whoever wrote with it first.
+      expect([...loaded.owners]).toEqual([[doc.clientID, 'p-anna']])
+      await store.close()
+    })
+
     it('DUR-5: what was appended survives closing and reopening the store', async () => {
       const store = await factory.open()
       const doc = new Y.Doc()

@@ -7,11 +7,18 @@ export interface StoredDocument {
   logRows: number
   /** Total stored bytes (snapshot + log), an upper bound of the document's encoded size. */
   bytes: number
+  /** Which participant writes with which Yjs client id (SYNC-19). */
+  owners: Map<number, string>
 }
+
+/** A Yjs client id claimed by a participant (SYNC-19). */
+export type ClientClaim = readonly [clientId: number, participantId: string]
 
 export interface AppendEntry {
   docId: string
   update: Uint8Array
+  /** Client ids first written with in this update, stored in the same transaction. */
+  claims?: readonly ClientClaim[]
 }
 
 /**

@@ -33,6 +33,12 @@ export const createSqliteDocumentStore = (db: SqliteDatabase): DocumentStore => 
   const insertUpdate = db.prepare<[string, number, Buffer]>(
     'INSERT INTO updates (doc_id, seq, data) VALUES (?, ?, ?)',
   )
+  const insertOwner = db.prepare<[string, number, string]>(
+    'INSERT OR IGNORE INTO client_owners (doc_id, client_id, participant_id) VALUES (?, ?, ?)',
+  )
+  const selectOwners = db.prepare<[string], { client_id: number; participant_id: string }>(
+    'SELECT client_id, participant_id FROM client_owners WHERE doc_id = ?',
+  )
   const deleteFolded = db.prepare<[string, number]>(
     'DELETE FROM updates WHERE doc_id = ? AND seq <= ?',
   )
@@ -47,9 +53,12 @@ export const createSqliteDocumentStore = (db: SqliteDatabase): DocumentStore => 
 
   const appendTx = db.transaction((batch: readonly AppendEntry[]): number[] => {
     const assigned = new Map<string, number>()
-    return batch.map(({ docId, update }) => {
+    return batch.map(({ docId, update, claims }) => {
       const seq = assigned.get(docId) ?? nextSeq(docId)
       insertUpdate.run(docId, seq, toBuffer(update))
+      for (const [clientId, participantId] of claims ?? []) {
+        insertOwner.run(docId, clientId, participantId)
+      }
       assigned.set(docId, seq + 1)
       return seq
     })
@@ -78,7 +87,10 @@ export const createSqliteDocumentStore = (db: SqliteDatabase): DocumentStore => 
       bytes += row.data.byteLength
     }
     const seq = rows.at(-1)?.seq ?? snapshot?.seq ?? 0
-    return { updates, seq, logRows: rows.length, bytes }
+    const owners = new Map(
+      selectOwners.all(docId).map((row) => [row.client_id, row.participant_id]),
+    )
+    return { updates, seq, logRows: rows.length, bytes, owners }
   })
 
   return {

@@ -1,5 +1,5 @@
 import { errorFields, type Logger } from '../log.ts'
-import type { DocumentStore } from '../store/documentStore.ts'
+import type { ClientClaim, DocumentStore } from '../store/documentStore.ts'
 import type { Room, RoomScheduler } from './room.ts'
 
 /**
@@ -53,16 +53,16 @@ export class BroadcastBatcher implements RoomScheduler {
   }
 
   private async commit(rooms: Room[]): Promise<void> {
-    const batch: { room: Room; update: Uint8Array }[] = []
+    const batch: { room: Room; update: Uint8Array; claims: ClientClaim[] }[] = []
     let settled = 0
     try {
       for (const room of rooms) {
-        const update = room.takePendingUpdate()
-        if (update) batch.push({ room, update })
+        const taken = room.takePendingUpdate()
+        if (taken) batch.push({ room, ...taken })
       }
       if (batch.length === 0) return
       const seqs = await this.store.append(
-        batch.map(({ room, update }) => ({ docId: room.docId, update })),
+        batch.map(({ room, update, claims }) => ({ docId: room.docId, update, claims })),
       )
       for (const { room, update } of batch) {
         room.commitSucceeded(update, seqs[settled] ?? room.lastSeq)

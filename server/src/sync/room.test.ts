@@ -49,7 +49,9 @@ afterEach(async () => {
   await store.cleanup()
 })
 
-const text = (peer: FakePeer): string => peer.doc.getText('notes').toString()
+/** A free-text field of the template (meta `period`), where every role may write. */
+const notes = (doc: Y.Doc): Y.Text => doc.getMap('meta').get('period') as Y.Text
+const text = (peer: FakePeer): string => notes(peer.doc).toString()
 
 describe('room', () => {
   it('SYNC-3: fifty sockets joining at once share one store read', async () => {
@@ -68,8 +70,8 @@ describe('room', () => {
     const c = await join('viewer')
     let release!: () => void
     store.gate = new Promise((resolve) => (release = resolve))
-    a.edit((doc) => doc.getText('notes').insert(0, 'a'))
-    b.edit((doc) => doc.getText('notes').insert(0, 'b'))
+    a.edit((doc) => notes(doc).insert(0, 'a'))
+    b.edit((doc) => notes(doc).insert(0, 'b'))
     // Nothing is broadcast while the append is still running.
     await new Promise((resolve) => setImmediate(resolve))
     expect(c.count('update')).toBe(0)
@@ -91,7 +93,7 @@ describe('room', () => {
     let release!: () => void
     store.gate = new Promise((resolve) => (release = resolve))
     const answered = a.count('sync-step2')
-    a.edit((doc) => doc.getText('notes').insert(0, 'opgeslagen?'))
+    a.edit((doc) => notes(doc).insert(0, 'opgeslagen?'))
     a.requestSync()
     await new Promise((resolve) => setImmediate(resolve))
     expect(a.count('sync-step2')).toBe(answered)
@@ -109,8 +111,8 @@ describe('room', () => {
     const capture = (update: Uint8Array): void => void updates.push(update)
     a.connection = null
     a.doc.on('update', capture)
-    a.doc.getText('notes').insert(0, 'A')
-    a.doc.getText('notes').insert(1, 'B')
+    notes(a.doc).insert(0, 'A')
+    notes(a.doc).insert(1, 'B')
     a.doc.off('update', capture)
     a.connection = connection
     const answered = a.count('sync-step2')
@@ -118,7 +120,7 @@ describe('room', () => {
     a.requestSync()
     expect(a.count('sync-step2')).toBe(answered)
     await expect.poll(() => a.count('sync-step2')).toBe(answered + 1)
-    expect(registry.roomOf(DOC)!.doc.getText('notes').toString()).toBe('AB')
+    expect(notes(registry.roomOf(DOC)!.doc).toString()).toBe('AB')
     expect(store.appends.flat().length).toBeGreaterThan(0)
   })
 
@@ -126,7 +128,7 @@ describe('room', () => {
     const a = await join('editor')
     const b = await join('editor')
     store.failAppends = true
-    a.edit((doc) => doc.getText('notes').insert(0, 'lost?'))
+    a.edit((doc) => notes(doc).insert(0, 'lost?'))
     await expect.poll(() => b.closedWith).toBe(CloseCode.StoreUnavailable)
     expect(a.closedWith).toBe(CloseCode.StoreUnavailable)
     expect(b.count('update')).toBe(0)
@@ -154,12 +156,12 @@ describe('room', () => {
   it('PERM-3: viewer updates are dropped, answered with permission denied, never stored', async () => {
     const viewer = await join('viewer')
     const other = await join('facilitator')
-    viewer.edit((doc) => doc.getText('notes').insert(0, 'sneaky'))
+    viewer.edit((doc) => notes(doc).insert(0, 'sneaky'))
     await expect.poll(() => viewer.count('auth')).toBe(1)
     await registry.flush()
     expect(store.appends).toHaveLength(0)
     expect(text(other)).toBe('')
-    expect(registry.roomOf(DOC)!.doc.getText('notes').toString()).toBe('')
+    expect(notes(registry.roomOf(DOC)!.doc).toString()).toBe('')
   })
 
   it('PERM-4: an editor change to adoption is reverted and every replica converges', async () => {
@@ -167,7 +169,7 @@ describe('room', () => {
     const facilitator = await join('facilitator')
     editor.edit((doc) => {
       doc.getMap('adoption').set('status', 'vastgesteld')
-      doc.getText('notes').insert(0, 'kept')
+      notes(doc).insert(0, 'kept')
     })
     await expect.poll(() => editor.count('auth')).toBe(1)
     await registry.flush()
@@ -261,10 +263,10 @@ describe('room', () => {
     const reader = await join('viewer')
     const offline = writer.connection
     writer.connection = null
-    writer.edit((doc) => doc.getText('notes').insert(0, 'eerst '))
+    writer.edit((doc) => notes(doc).insert(0, 'eerst '))
     writer.connection = offline
     // The second change depends on the first, which the room has not seen.
-    writer.edit((doc) => doc.getText('notes').insert(6, 'dan'))
+    writer.edit((doc) => notes(doc).insert(6, 'dan'))
     expect(registry.roomOf(DOC)!.doc.store.pendingStructs).toBeNull()
     await expect.poll(() => text(reader)).toBe('eerst dan')
     expect(writer.closedWith).toBeNull()
@@ -282,7 +284,7 @@ describe('room', () => {
     editor.connection!.receive(encodeUpdateFrame(encoding.toUint8Array(encoder)))
     facilitator.edit((doc) => {
       doc.getMap('adoption').set('status', 'vastgesteld')
-      doc.getText('notes').insert(0, 'van de procesbegeleider')
+      notes(doc).insert(0, 'van de procesbegeleider')
     })
     await expect.poll(() => text(editor)).toBe('van de procesbegeleider')
     expect(room.doc.getMap('adoption').get('status')).toBe('vastgesteld')
@@ -291,8 +293,8 @@ describe('room', () => {
 
   it('PROTO-3: a returning viewer whose step 2 repeats known deletions gets no denial', async () => {
     const writer = await join('facilitator')
-    writer.edit((doc) => doc.getText('notes').insert(0, 'weg ermee'))
-    writer.edit((doc) => doc.getText('notes').delete(0, 4))
+    writer.edit((doc) => notes(doc).insert(0, 'weg ermee'))
+    writer.edit((doc) => notes(doc).delete(0, 4))
     const first = await join('viewer')
     await expect.poll(() => text(first)).toBe('ermee')
     const again = new FakePeer()
@@ -342,7 +344,7 @@ describe('room', () => {
     bad.connection!.receive(new Uint8Array([0, 2, 5, 1, 2]))
     expect(bad.closedWith).toBe(CloseCode.MalformedFrame)
     expect(good.closedWith).toBeNull()
-    good.edit((doc) => doc.getText('notes').insert(0, 'ok'))
+    good.edit((doc) => notes(doc).insert(0, 'ok'))
     await expect.poll(() => text(good) === 'ok' && good.count('update') > 0).toBe(true)
   })
 
@@ -354,23 +356,23 @@ describe('room', () => {
     expect(spammer.closedWith).toBe(CloseCode.RateLimited)
 
     const big = await join('editor')
-    big.edit((doc) => doc.getText('notes').insert(0, 'x'.repeat(100 * 1024)))
+    big.edit((doc) => notes(doc).insert(0, 'x'.repeat(100 * 1024)))
     expect(big.closedWith).toBe(CloseCode.DocumentTooLarge)
 
     const slow = await join('viewer')
     const writer = await join('facilitator')
     slow.bufferedAmount = DEFAULT_LIMITS.maxOutgoingBufferedBytes + 1
-    writer.edit((doc) => doc.getText('notes').insert(0, 'hi'))
+    writer.edit((doc) => notes(doc).insert(0, 'hi'))
     await expect.poll(() => slow.closedWith).toBe(CloseCode.SlowConsumer)
     expect(writer.closedWith).toBeNull()
-    expect(registry.roomOf(DOC)!.doc.getText('notes').toString()).toBe('hi')
+    expect(notes(registry.roomOf(DOC)!.doc).toString()).toBe('hi')
   })
 
   it('SYNC-12, DUR-4: an idle room is compacted into a snapshot and unloaded', async () => {
     await registry.close()
     await setup({ roomIdleMs: 20 })
     const editor = await join('editor')
-    editor.edit((doc) => doc.getText('notes').insert(0, 'bewaard'))
+    editor.edit((doc) => notes(doc).insert(0, 'bewaard'))
     await expect.poll(() => editor.count('update')).toBe(1)
     editor.connection!.handleTransportClose()
     await expect.poll(() => registry.roomCount).toBe(0)

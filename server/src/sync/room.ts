@@ -5,16 +5,16 @@ import {
   encodeSyncStep1Frame,
   encodeSyncStep2Frame,
   encodeUpdateFrame,
-  PERMISSION_DENIED_PROTECTED,
   PERMISSION_DENIED_READ_ONLY,
   type ClientFrame,
   type Limits,
 } from '@koers/protocol'
 import * as Y from 'yjs'
-import type { StoredDocument } from '../store/documentStore.ts'
+import type { ClientClaim, StoredDocument } from '../store/documentStore.ts'
 import type { Connection, ConnectionHost } from './connection.ts'
 import { isRoomOrigin, LOAD_ORIGIN } from './origin.ts'
-import { ProtectedReverter } from './protectedReverter.ts'
+import { ClientOwners } from './clientOwners.ts'
+import { WriteGuard } from './writeGuard.ts'
 import { RoomPresence } from './roomPresence.ts'
 
 /** How a room hands its work to the per-tick commit (see BroadcastBatcher). */
@@ -69,7 +69,8 @@ export class Room implements ConnectionHost {
   private inFlight = 0
   /** Connections with a sync step 1 that waits for a commit or for their resync (SYNC-10). */
   private readonly deferredReplies = new Set<Connection>()
-  private reverter: ProtectedReverter | null = null
+  private guard: WriteGuard | null = null
+  private readonly owners: ClientOwners
   private presenceTimer: NodeJS.Timeout | null = null
   private lastPresenceFlush = 0
   private destroyed = false
@@ -85,6 +86,7 @@ export class Room implements ConnectionHost {
       for (const update of stored.updates) Y.applyUpdate(this.doc, update, LOAD_ORIGIN)
     }, LOAD_ORIGIN)
     dropPending(this.doc)
+    this.owners = new ClientOwners(this.doc, stored.owners)
     this.lastSeq = stored.seq
     this.logRows = stored.logRows
     this.docBytes = stored.bytes
@@ -143,12 +145,12 @@ export class Room implements ConnectionHost {
   }
 
   /** Takes the queued updates of this tick as one merged update (null when none). */
-  takePendingUpdate(): Uint8Array | null {
+  takePendingUpdate(): { update: Uint8Array; claims: ClientClaim[] } | null {
     if (this.pending.length === 0 || this.destroyed) return null
     const merged = this.pending.length === 1 ? this.pending[0]! : Y.mergeUpdates(this.pending)
     this.pending = []
     this.inFlight++
-    return merged
+    return { update: merged, claims: this.owners.takeClaims() }
   }
 
   /** Sends the awareness changes of the window, merged and encoded once, to every connection. */
@@ -203,7 +205,7 @@ export class Room implements ConnectionHost {
     if (this.presenceTimer) clearTimeout(this.presenceTimer)
     this.closeAll(CloseCode.GoingAway)
     this.doc.off('update', this.onDocUpdate)
-    this.reverter?.destroy()
+    this.guard?.destroy()
     this.presence.destroy()
     this.doc.destroy()
   }
@@ -280,31 +282,27 @@ export class Room implements ConnectionHost {
       connection.close(CloseCode.DocumentTooLarge)
       return
     }
-    // Decodable but inconsistent updates make Yjs throw; that is the sender's fault (SYNC-7).
-    let rejected = false
+    if (!this.owners.admit(connection.principal.participantId, update)) {
+      return connection.close(CloseCode.PermissionDenied)
+    }
+    this.guard ??= new WriteGuard(this.doc)
     let resync = false
-    const apply = (): void => {
-      try {
-        Y.applyUpdate(this.doc, update, connection)
-      } catch {
-        rejected = true
-      }
+    const result = this.guard.apply(connection, () => {
+      Y.applyUpdate(this.doc, update, connection)
       // SYNC-13: what cannot be integrated now is never kept pending (see dropPending); the
       // client is asked for what the room lacks, and its answer brings it complete and in order.
-      if (dropPending(this.doc)) resync = true
+      resync = dropPending(this.doc)
+    })
+    // Decodable but inconsistent updates make Yjs throw; that is the sender's fault (SYNC-7).
+    if (result.kind === 'malformed') {
+      dropPending(this.doc)
+      return connection.close(CloseCode.MalformedFrame)
     }
-    let reverted = false
-    if (access.kind === 'full') apply()
-    else {
-      this.reverter ??= new ProtectedReverter(this.doc, access.protectedRoots)
-      reverted = this.reverter.applyGuarded(this.doc, connection, apply)
-    }
-    if (rejected) return connection.close(CloseCode.MalformedFrame)
     if (resync) this.dropped(connection, update)
     else this.resynced(connection)
-    if (!reverted) return
+    if (result.kind === 'applied') return
     connection.reverts++
-    connection.send(encodePermissionDeniedFrame(PERMISSION_DENIED_PROTECTED))
+    connection.send(encodePermissionDeniedFrame(result.reasons[0] ?? 'invalid'))
     if (connection.reverts >= this.limits.maxRevertsBeforeClose) {
       connection.close(CloseCode.PermissionDenied)
     }

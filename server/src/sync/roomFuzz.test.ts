@@ -11,10 +11,13 @@ import {
   removePrinciple,
   removeSection,
   restoreSection,
-  Root,
   sectionBody,
+  sectionsMap,
   setAdoptionStatus,
+  setPaused,
+  setSectionLocked,
   ADOPTION_STEPS,
+  documentViolations,
 } from '@koers/doc-model'
 import { seeded, type Random } from '@koers/doc-model/testing'
 import { DEFAULT_LIMITS } from '@koers/protocol'
@@ -26,7 +29,7 @@ import { FuzzPeer } from '../testing/fuzzPeer.ts'
 import { createTemplateDoc, createTempStore } from '../testing/tempStore.ts'
 import { RoomRegistry } from './roomRegistry.ts'
 
-// Seeded fuzz through Koers' own room (SYNC-17, PERM-3, PERM-4, DUR-1): editors, a viewer and a
+// Seeded fuzz through Koers' own room (SYNC-17, PERM-3, PERM-4, PERM-9 … PERM-11, DM-16, DUR-1): editors, a viewer and a
 // facilitator edit text and structure, reorder, reconnect, write where they may not, and one
 // editor sends its frames out of order and twice. After each run every replica, the room and
 // the store agree, no protected root holds an editor's change, and every update a client was
@@ -105,12 +108,36 @@ const editStructure = (doc: Y.Doc, random: Random, word: string): void => {
   }
 }
 
-/** A write to a protected root: allowed for the facilitator, reverted for an editor. */
+/** What no Koers client writes: content outside the document's schema (DM-16, DM-18). */
+const editOutsideSchema = (doc: Y.Doc, random: Random): void => {
+  const section = random.pick(listSections(doc))
+  if (!section) return
+  if (random.chance(0.5)) sectionBody(doc, section.id).push([new Y.XmlText('kapot')])
+  else sectionsMap(doc).set(`kapot${random.int(1000)}`, 42)
+}
+
+/**
+ * A write to a protected root: allowed for the facilitator (adoption steps, including
+ * `vastgesteld`, pause and section locks, which then hold editors back), reverted for an editor.
+ */
 const editProtected = (doc: Y.Doc, random: Random, role: Role, word: string): void => {
-  const mark = role === 'facilitator' ? word : EDITOR_MARK
-  if (random.chance(0.5)) {
-    setAdoptionStatus(doc, random.pick(ADOPTION_STEPS)!, { date: '', note: mark })
-  } else doc.getMap(Root.session).set(role === 'facilitator' ? 'phase' : 'takeover', mark)
+  const facilitator = role === 'facilitator'
+  switch (random.int(3)) {
+    case 0: {
+      const step = random.chance(0.2) ? 'vastgesteld' : random.pick(ADOPTION_STEPS.slice(0, 3))!
+      setAdoptionStatus(doc, step, { date: '', note: facilitator ? word : EDITOR_MARK })
+      return
+    }
+    case 1:
+      if (facilitator) setPaused(doc, random.chance(0.3))
+      else setSectionLocked(doc, EDITOR_MARK, true)
+      return
+    default: {
+      const section = random.pick(listSections(doc))
+      if (facilitator && section) setSectionLocked(doc, section.id, random.chance(0.5))
+      else setSectionLocked(doc, EDITOR_MARK, true)
+    }
+  }
 }
 
 /** JSON with object keys sorted: map key order depends on the order a replica integrated. */
@@ -218,7 +245,9 @@ async function run(seed: number, steps: number): Promise<void> {
         if (random.chance(0.3)) peer.connect(registry)
       } else if (action < 5) peer.edit((doc) => editText(doc, random, word))
       else if (action < 8) peer.edit((doc) => editStructure(doc, random, word))
-      else if (action < 9) peer.edit((doc) => editProtected(doc, random, role, word))
+      else if (action < 9 && index === CHAOTIC && random.chance(0.3)) {
+        peer.edit((doc) => editOutsideSchema(doc, random))
+      } else if (action < 9) peer.edit((doc) => editProtected(doc, random, role, word))
       else if (action < 10) peer.requestSync()
       else if (action < 15) {
         let count = random.int(peer.outbox.length + 1)
@@ -273,8 +302,9 @@ async function run(seed: number, steps: number): Promise<void> {
       )
       expect(contentJson(peer.doc), `${who} content`).toBe(contentJson(room))
     }
-    // PERM-4: no editor change survives in a protected root.
+    // PERM-4: no editor change survives in a protected root; DM-16: the schema holds.
     expect(protectedJson(room), `${context}: protected roots`).not.toContain(EDITOR_MARK)
+    expect(documentViolations(room), `${context}: schema`).toEqual([])
     expectAcknowledgedStored(stored, peers, context)
   } finally {
     vi.restoreAllMocks()
@@ -298,11 +328,11 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-const PINNED = [1, 2, 3, 4, 5, 6, 7, 8]
+const PINNED = [1, 2, 3, 4, 5, 6, 7, 8, 126358590]
 const randomCount = Number(process.env.KOERS_FUZZ_RANDOM ?? 3)
 const RANDOM = Array.from({ length: randomCount }, () => Math.floor(Math.random() * 2 ** 31))
 
-describe('room fuzz (SYNC-17, PERM-3, PERM-4, DUR-1)', () => {
+describe('room fuzz (SYNC-17, PERM-3, PERM-4, PERM-9, PERM-10, PERM-11, DM-16, DUR-1)', () => {
   it.each(PINNED)('pinned seed %i: replicas, room and store agree', async (seed) => {
     await runSeed(seed)
   })

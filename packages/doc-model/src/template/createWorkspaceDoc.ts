@@ -4,6 +4,8 @@ import { evenRanks } from '../ordering/rank.ts'
 import { newId } from '../ids.ts'
 import type { Language } from '../vocabulary.ts'
 import { DEFAULT_TEMPLATE } from './defaultTemplate.ts'
+import { createAdoptionTrail } from '../adoption.ts'
+import { createSessionState } from '../session.ts'
 
 export interface CreateWorkspaceInput {
   title: string
@@ -37,7 +39,10 @@ export function createWorkspaceDoc(doc: Y.Doc, input: CreateWorkspaceInput): voi
     // Created here, never lazily: two replicas creating it concurrently would lose one (DM-9).
     meta.set('customValues', new Y.Map<true>())
 
-    doc.getMap<unknown>(Root.adoption).set('status', 'concept')
+    const adoption = doc.getMap<unknown>(Root.adoption)
+    adoption.set('status', 'concept')
+    createAdoptionTrail(adoption)
+    createSessionState(doc.getMap<unknown>(Root.session))
 
     const sections = doc.getMap<unknown>(Root.sections)
     const ranks = evenRanks(DEFAULT_TEMPLATE.sections.length)
