@@ -338,7 +338,7 @@ describe('room', () => {
     expect(watcher.awareness.has(777)).toBe(false)
   })
 
-  it('SYNC-7: a malformed frame closes only that socket and changes nothing', async () => {
+  it('SYNC-7, SYNC-20: a malformed frame closes only that socket and changes nothing', async () => {
     const bad = await join('editor')
     const good = await join('editor')
     bad.connection!.receive(new Uint8Array([0, 2, 5, 1, 2]))

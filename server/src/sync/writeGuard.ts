@@ -11,7 +11,7 @@ export type GuardResult =
   | { kind: 'malformed' }
 
 /**
- * Applies a connection's update under the write policy (PERM-4, PERM-9 … PERM-12, DM-16,
+ * SYNC-20: applies a connection's update under the write policy (PERM-4, PERM-9 … PERM-12, DM-16,
  * DM-18). The update is applied in one transaction; `judgeTransaction` names the parts it may
  * not change, and a server-origin transaction reverts exactly those with a Y.UndoManager that
  * tracked only this connection. Apply and revert are stored and broadcast together, so every
