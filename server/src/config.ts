@@ -1,5 +1,7 @@
 import { DEFAULT_LIMITS, type Limits } from '@koers/protocol'
+import { totalmem } from 'node:os'
 import { resolve } from 'node:path'
+import { getHeapStatistics } from 'node:v8'
 
 export interface ServerConfig {
   port: number
@@ -15,8 +17,17 @@ export interface ServerConfig {
   webDir: string
   /** SQLite `synchronous`: normal survives a killed process, full also a power cut. */
   sqliteSync: 'normal' | 'full'
+  /** Heap bytes the loaded documents may cost together (LIM-3). */
+  memoryBudgetBytes: number
   limits: Limits
 }
+
+/**
+ * The default memory budget: half of what V8 may use, and at most half of the machine's memory,
+ * leaving room for sockets, requests and the garbage collector.
+ */
+export const defaultMemoryBudgetMb = (): number =>
+  Math.floor(Math.min(getHeapStatistics().heap_size_limit, totalmem()) / 2 / 2 ** 20)
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError'
@@ -65,6 +76,8 @@ export const loadConfig = (env: Env = process.env): ServerConfig => {
     allowedOrigins,
     webDir: resolve(env.KOERS_WEB_DIR?.trim() || 'apps/web/dist'),
     sqliteSync: sync,
+    memoryBudgetBytes:
+      integer(env, 'KOERS_MEMORY_BUDGET_MB', defaultMemoryBudgetMb(), 16) * 2 ** 20,
     limits: {
       ...DEFAULT_LIMITS,
       maxFrameBytes: integer(env, 'KOERS_MAX_FRAME_BYTES', DEFAULT_LIMITS.maxFrameBytes, 1024),
@@ -74,6 +87,13 @@ export const loadConfig = (env: Env = process.env): ServerConfig => {
         DEFAULT_LIMITS.maxDocumentBytes,
         1024,
       ),
+      maxDocumentItems: integer(
+        env,
+        'KOERS_MAX_DOCUMENT_ITEMS',
+        DEFAULT_LIMITS.maxDocumentItems,
+        1000,
+      ),
+      maxConnections: integer(env, 'KOERS_MAX_SOCKETS', DEFAULT_LIMITS.maxConnections, 1),
       roomIdleMs: integer(env, 'KOERS_ROOM_IDLE_MS', DEFAULT_LIMITS.roomIdleMs),
       ticketTtlMs: integer(env, 'KOERS_TICKET_TTL_MS', DEFAULT_LIMITS.ticketTtlMs, 1),
       broadcastIntervalMs: integer(

@@ -44,7 +44,7 @@ export const startServer = async (
   const db = openDatabase(config.dataDir, config.sqliteSync)
   const documents = createSqliteDocumentStore(db)
   const access = createSqliteAccessStore(db)
-  const registry = new RoomRegistry(documents, config.limits, log)
+  const registry = new RoomRegistry(documents, config.limits, log, config.memoryBudgetBytes)
   const deps: AppDeps = {
     config,
     documents,

@@ -26,6 +26,10 @@ const run = async (): Promise<void> => {
   }
   const server = await startServer(config, { log: consoleLogger })
   process.stdout.write(`Koers is running at ${server.url}\n`)
+  process.stdout.write(
+    `  memory budget for open documents: ${Math.round(config.memoryBudgetBytes / 2 ** 20)} MB` +
+      ' (KOERS_MEMORY_BUDGET_MB)\n',
+  )
   for (const address of roomAddresses(config, server.port)) {
     process.stdout.write(`  other devices on this network: ${address}\n`)
   }

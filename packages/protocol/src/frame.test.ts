@@ -10,6 +10,7 @@ import {
   encodeSyncStep1Frame,
   encodeSyncStep2Frame,
   encodeUpdateFrame,
+  peekFrameKind,
 } from './frame.ts'
 import { FrameError } from './frameError.ts'
 
@@ -76,13 +77,29 @@ describe('frame codec (PROTO-1)', () => {
       new Uint8Array([0, 7]),
       good.subarray(0, good.length - 3),
       new Uint8Array([...good, 0]),
-      encodeUpdateFrame(new Uint8Array([200, 200, 200, 200, 1, 2, 3])),
       encodeAwarenessFrame(new Uint8Array([1, 5, 1, 3, 123, 123, 123])),
       new Uint8Array([2, 5]),
     ]
     for (const bytes of cases) {
       expect(() => decodeClientFrame(bytes), String([...bytes])).toThrow(FrameError)
     }
+  })
+
+  it('PROTO-2: a Yjs payload is not decoded here; applying it is the one decode (SYNC-7)', () => {
+    const frame = decodeClientFrame(encodeUpdateFrame(new Uint8Array([200, 200, 200, 1, 2, 3])))
+    expect(frame).toMatchObject({ type: 'update', empty: false })
+    expect(decodeClientFrame(encodeSyncStep2Frame(new Uint8Array([0, 0])))).toMatchObject({
+      empty: true,
+    })
+  })
+
+  it('peeks the kind of a frame without reading its payload', () => {
+    expect(peekFrameKind(encodeUpdateFrame(new Uint8Array(10)))).toBe('update')
+    expect(peekFrameKind(encodeSyncStep2Frame(new Uint8Array(10)))).toBe('sync-step2')
+    expect(peekFrameKind(encodeSyncStep1Frame(new Uint8Array([0])))).toBe('sync-step1')
+    expect(peekFrameKind(new Uint8Array([3]))).toBe('query-awareness')
+    expect(peekFrameKind(new Uint8Array([9]))).toBeNull()
+    expect(peekFrameKind(new Uint8Array([]))).toBeNull()
   })
 
   it('never throws anything but FrameError on random bytes', () => {

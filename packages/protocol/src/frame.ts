@@ -13,11 +13,13 @@ export type ClientFrame =
   | { type: 'query-awareness' }
   | { type: 'auth'; reason: string }
 
-/** Validates Yjs update bytes by decoding them fully; returns whether the update is a no-op. */
-const checkUpdate = (update: Uint8Array): boolean => {
-  const { structs, ds } = Y.decodeUpdate(update)
-  return structs.length === 0 && ds.clients.size === 0
-}
+/**
+ * Whether an update carries nothing: no structs, no deletions (what a client with nothing new
+ * sends as its step 2). The payload itself is not decoded here: applying it is the one decode,
+ * and a payload Yjs cannot integrate closes the socket there (SYNC-7, SYNC-20).
+ */
+const isEmptyUpdate = (update: Uint8Array): boolean =>
+  update.length === 2 && update[0] === 0 && update[1] === 0
 
 const readSync = (decoder: decoding.Decoder): ClientFrame => {
   const subType = decoding.readVarUint(decoder)
@@ -29,11 +31,11 @@ const readSync = (decoder: decoding.Decoder): ClientFrame => {
     }
     case SyncMessageType.Step2: {
       const update = decoding.readVarUint8Array(decoder)
-      return { type: 'sync-step2', update, empty: checkUpdate(update) }
+      return { type: 'sync-step2', update, empty: isEmptyUpdate(update) }
     }
     case SyncMessageType.Update: {
       const update = decoding.readVarUint8Array(decoder)
-      return { type: 'update', update, empty: checkUpdate(update) }
+      return { type: 'update', update, empty: isEmptyUpdate(update) }
     }
     default:
       throw new FrameError(`unknown sync message type ${subType}`)
@@ -78,6 +80,38 @@ export const decodeClientFrame = (bytes: Uint8Array): ClientFrame => {
   }
   if (decoding.hasContent(decoder)) throw new FrameError('trailing bytes after message')
   return frame
+}
+
+/** The kind of a frame from its first bytes, without reading its payload (null if unreadable). */
+export type FrameKind = ClientFrame['type']
+
+export const peekFrameKind = (bytes: Uint8Array): FrameKind | null => {
+  try {
+    const decoder = decoding.createDecoder(bytes)
+    switch (decoding.readVarUint(decoder)) {
+      case MessageType.Sync:
+        switch (decoding.readVarUint(decoder)) {
+          case SyncMessageType.Step1:
+            return 'sync-step1'
+          case SyncMessageType.Step2:
+            return 'sync-step2'
+          case SyncMessageType.Update:
+            return 'update'
+          default:
+            return null
+        }
+      case MessageType.Awareness:
+        return 'awareness'
+      case MessageType.QueryAwareness:
+        return 'query-awareness'
+      case MessageType.Auth:
+        return 'auth'
+      default:
+        return null
+    }
+  } catch {
+    return null
+  }
 }
 
 /** Server frames use the same layout; exposed under its own name for clients and tests. */

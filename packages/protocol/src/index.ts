@@ -2,6 +2,8 @@ export { MessageType, SyncMessageType, AuthMessageType } from './messageType.ts'
 export {
   decodeClientFrame,
   decodeServerFrame,
+  peekFrameKind,
+  type FrameKind,
   encodeAwarenessFrame,
   encodePermissionDeniedFrame,
   encodeQueryAwarenessFrame,

@@ -13,6 +13,18 @@ export interface Limits {
   presenceIntervalMs: number
   /** Largest awareness state (JSON characters) a client may publish; larger ones are dropped. */
   maxAwarenessStateBytes: number
+  /** Bytes of sync frames a connection may send: sustained per second, and burst. */
+  maxSyncBytesPerSecond: number
+  syncByteBurst: number
+  /** Bytes of awareness frames a connection may send: sustained per second, and burst. */
+  maxAwarenessBytesPerSecond: number
+  awarenessByteBurst: number
+  /** A connection's query-awareness is answered at most once per this interval. */
+  queryAwarenessIntervalMs: number
+  /** Open sockets of one participant (tabs, devices with one browser session) ... */
+  maxConnectionsPerParticipant: number
+  /** ... and of the whole server. */
+  maxConnections: number
   /** Budget for echoed awareness frames (PROTO-6): sustained rate and burst. */
   maxEchoesPerSecond: number
   echoBurst: number
@@ -20,6 +32,8 @@ export interface Limits {
   maxOutgoingBufferedBytes: number
   /** Upper bound on the stored size of one workspace document. */
   maxDocumentBytes: number
+  /** Upper bound on the Yjs structs of one document (what it costs in memory). */
+  maxDocumentItems: number
   /** Lifetime of a WebSocket ticket. */
   ticketTtlMs: number
   /** A room without connections is unloaded after this long. */
@@ -40,10 +54,18 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   broadcastIntervalMs: 10,
   presenceIntervalMs: 40,
   maxAwarenessStateBytes: 8 * 1024,
+  maxSyncBytesPerSecond: 1 * MiB,
+  syncByteBurst: 4 * MiB,
+  maxAwarenessBytesPerSecond: 32 * 1024,
+  awarenessByteBurst: 128 * 1024,
+  queryAwarenessIntervalMs: 2_000,
+  maxConnectionsPerParticipant: 12,
+  maxConnections: 5_000,
   maxEchoesPerSecond: 100,
   echoBurst: 500,
   maxOutgoingBufferedBytes: 16 * MiB,
   maxDocumentBytes: 8 * MiB,
+  maxDocumentItems: 300_000,
   ticketTtlMs: 30_000,
   roomIdleMs: 30_000,
   maxRevertsBeforeClose: 20,

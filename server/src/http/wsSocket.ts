@@ -6,7 +6,7 @@ const CLOSE_GRACE_MS = 5_000
 
 /** Adapts a `ws` WebSocket to the SocketLike a Connection needs. */
 export const adaptWebSocket = (ws: WebSocket): SocketLike => ({
-  send: (data) => ws.send(data, { binary: true }),
+  send: (data, onFlushed) => ws.send(data, { binary: true }, onFlushed && (() => onFlushed())),
   close: (code, reason) => {
     ws.close(code, reason)
     setTimeout(() => ws.terminate(), CLOSE_GRACE_MS).unref()

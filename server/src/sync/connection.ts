@@ -4,6 +4,7 @@ import {
   decodeClientFrame,
   FrameError,
   peekAwarenessClientIds,
+  peekFrameKind,
   type ClientFrame,
   type Limits,
 } from '@koers/protocol'
@@ -18,6 +19,8 @@ import { TokenBucket } from './tokenBucket.ts'
 /** What a Connection needs from its room (implemented by Room). */
 export interface ConnectionHost {
   handleFrame(connection: Connection, frame: ClientFrame): void
+  /** A viewer sent an update: answered with `permission denied`, never read (PERM-3). */
+  refuseReadOnly(connection: Connection): void
   removeConnection(connection: Connection): void
 }
 
@@ -47,17 +50,28 @@ export class Connection implements ConnectionOrigin {
   droppedUpdate: Uint8Array | null = null
   /** Its newest unanswered sync step 1 (SYNC-10). */
   deferredStateVector: Uint8Array | null = null
+  /** A sync step 2 reply is still on its way out (SYNC-21): the next one waits for it. */
+  replyInFlight = false
+  /** Sync step 1 frames the server sent, each of which a viewer may answer once (PERM-3). */
+  step2Allowance = 0
+  /** When this connection was last answered a query-awareness (SYNC-22). */
+  lastAwarenessQuery = -Infinity
   private host: ConnectionHost | null = null
   private early: Uint8Array[] | null = []
   private readonly bucket: TokenBucket
   private readonly echoBucket: TokenBucket
+  private readonly syncBytes: TokenBucket
+  private readonly awarenessBytes: TokenBucket
   private closedFlag = false
+  private gone = false
 
   constructor(
     readonly socket: SocketLike,
     readonly principal: Principal,
     private readonly limits: Limits,
     private readonly log: Logger,
+    /** Called once when the connection is gone, attached to a room or not. */
+    private readonly onGone: () => void = () => {},
   ) {
     this.access = documentAccessFor(principal.role)
     this.user = {
@@ -67,6 +81,11 @@ export class Connection implements ConnectionOrigin {
     }
     this.bucket = new TokenBucket(limits.maxMessagesPerSecond, limits.messageBurst)
     this.echoBucket = new TokenBucket(limits.maxEchoesPerSecond, limits.echoBurst)
+    this.syncBytes = new TokenBucket(limits.maxSyncBytesPerSecond, limits.syncByteBurst)
+    this.awarenessBytes = new TokenBucket(
+      limits.maxAwarenessBytesPerSecond,
+      limits.awarenessByteBurst,
+    )
   }
 
   get closed(): boolean {
@@ -99,13 +118,17 @@ export class Connection implements ConnectionOrigin {
     })
   }
 
-  send(frame: Uint8Array): void {
+  /**
+   * SYNC-11: the outgoing buffer is checked with this frame counted, before it is queued, so a
+   * socket that stopped reading can never hold more than `maxOutgoingBufferedBytes`.
+   */
+  send(frame: Uint8Array, onFlushed?: () => void): void {
     if (this.closedFlag || !this.socket.isOpen) return
-    if (this.socket.bufferedAmount > this.limits.maxOutgoingBufferedBytes) {
+    if (this.socket.bufferedAmount + frame.byteLength > this.limits.maxOutgoingBufferedBytes) {
       this.close(CloseCode.SlowConsumer)
       return
     }
-    this.socket.send(frame)
+    this.socket.send(frame, onFlushed)
   }
 
   close(code: CloseCode): void {
@@ -126,10 +149,13 @@ export class Connection implements ConnectionOrigin {
   }
 
   private detach(): void {
+    if (this.gone) return
+    this.gone = true
     this.early = null
     const host = this.host
     this.host = null
     host?.removeConnection(this)
+    this.onGone()
   }
 
   private handle(bytes: Uint8Array): void {
@@ -139,13 +165,37 @@ export class Connection implements ConnectionOrigin {
         if (!this.echoBucket.take()) this.close(CloseCode.RateLimited)
         return
       }
-      if (!this.bucket.take()) return this.close(CloseCode.RateLimited)
+      if (!this.bucket.take() || !this.bytesAllowed(bytes)) return this.close(CloseCode.RateLimited)
+      if (this.access.kind === 'read-only' && this.isUnaskedUpdate(bytes)) {
+        this.host?.refuseReadOnly(this)
+        return
+      }
       frame = decodeClientFrame(bytes)
     } catch (error) {
       if (error instanceof FrameError) return this.close(CloseCode.MalformedFrame)
       throw error
     }
     this.host?.handleFrame(this, frame)
+  }
+
+  /** SYNC-22: sync and awareness bytes each have a budget per second, beside the frame budget. */
+  private bytesAllowed(bytes: Uint8Array): boolean {
+    const awareness = peekFrameKind(bytes) === 'awareness'
+    return (awareness ? this.awarenessBytes : this.syncBytes).take(bytes.byteLength)
+  }
+
+  /**
+   * PERM-3: a viewer's update is refused before its payload is read. Only its answers to the
+   * server's own sync step 1 (one each) are read, since a returning viewer's step 2 may repeat
+   * what the room has and deserves no denial (PROTO-3).
+   */
+  private isUnaskedUpdate(bytes: Uint8Array): boolean {
+    const kind = peekFrameKind(bytes)
+    if (kind === 'update') return true
+    if (kind !== 'sync-step2') return false
+    if (this.step2Allowance === 0) return true
+    this.step2Allowance--
+    return false
   }
 
   /** PROTO-6: an awareness frame without this connection's own client id. */

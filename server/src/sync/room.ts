@@ -1,21 +1,19 @@
 import {
   CloseCode,
   encodeAwarenessFrame,
-  encodePermissionDeniedFrame,
-  encodeSyncStep1Frame,
-  encodeSyncStep2Frame,
   encodeUpdateFrame,
-  PERMISSION_DENIED_READ_ONLY,
   type ClientFrame,
   type Limits,
 } from '@koers/protocol'
 import * as Y from 'yjs'
 import type { ClientClaim, StoredDocument } from '../store/documentStore.ts'
-import type { Connection, ConnectionHost } from './connection.ts'
-import { isRoomOrigin, LOAD_ORIGIN } from './origin.ts'
 import { ClientOwners } from './clientOwners.ts'
-import { WriteGuard } from './writeGuard.ts'
+import type { Connection, ConnectionHost } from './connection.ts'
+import { DocumentSize } from './documentSize.ts'
+import { isRoomOrigin, LOAD_ORIGIN } from './origin.ts'
 import { RoomPresence } from './roomPresence.ts'
+import { SyncReplies } from './syncReplies.ts'
+import { dropPending, UpdateIntake, type MemoryBudget } from './updateIntake.ts'
 
 /** How a room hands its work to the per-tick commit (see BroadcastBatcher). */
 export interface RoomScheduler {
@@ -29,21 +27,6 @@ export interface RoomEvents {
   onBroken(room: Room): void
   /** The log grew past the compaction threshold. */
   onCompactionDue(room: Room): void
-}
-
-/**
- * Yjs keeps an update it cannot integrate yet (a gap in a client's clock, a deletion of items
- * it has not seen) as pending and retries it inside every later transaction. A stock client on
- * an ordered socket never needs that; a crafted one could use it to slip a deletion into a
- * facilitator's transaction past the protection, or to grow the document unseen. So the room
- * never keeps pending state. Returns whether there was any.
- */
-const dropPending = (doc: Y.Doc): boolean => {
-  const { store } = doc
-  if (store.pendingStructs === null && store.pendingDs === null) return false
-  store.pendingStructs = null
-  store.pendingDs = null
-  return true
 }
 
 const asBuffer = (bytes: Uint8Array): Buffer =>
@@ -63,14 +46,14 @@ export class Room implements ConnectionHost {
   lastSeq: number
   /** Log rows since the last snapshot. */
   logRows: number
-  /** Upper bound of the document's encoded size (stored bytes + accepted updates). */
-  docBytes: number
+  readonly size: DocumentSize
   private pending: Uint8Array[] = []
   private inFlight = 0
-  /** Connections with a sync step 1 that waits for a commit or for their resync (SYNC-10). */
-  private readonly deferredReplies = new Set<Connection>()
-  private guard: WriteGuard | null = null
+  /** Changes with every change of the document (for the shared full-state reply). */
+  private version = 0
   private readonly owners: ClientOwners
+  private readonly replies: SyncReplies
+  private readonly intake: UpdateIntake
   private presenceTimer: NodeJS.Timeout | null = null
   private lastPresenceFlush = 0
   private destroyed = false
@@ -81,6 +64,7 @@ export class Room implements ConnectionHost {
     private readonly limits: Limits,
     private readonly scheduler: RoomScheduler,
     private readonly events: RoomEvents,
+    budget: MemoryBudget,
   ) {
     this.doc.transact(() => {
       for (const update of stored.updates) Y.applyUpdate(this.doc, update, LOAD_ORIGIN)
@@ -89,7 +73,14 @@ export class Room implements ConnectionHost {
     this.owners = new ClientOwners(this.doc, stored.owners)
     this.lastSeq = stored.seq
     this.logRows = stored.logRows
-    this.docBytes = stored.bytes
+    this.size = new DocumentSize(this.doc, stored.bytes)
+    this.replies = new SyncReplies(
+      this.doc,
+      limits,
+      () => this.hasUncommitted,
+      () => this.version,
+    )
+    this.intake = new UpdateIntake(this.doc, limits, this.size, this.owners, this.replies, budget)
     this.doc.on('update', this.onDocUpdate)
     this.presence = new RoomPresence(this.doc, this.limits.maxAwarenessStateBytes, () =>
       this.schedulePresenceFlush(),
@@ -111,7 +102,7 @@ export class Room implements ConnectionHost {
       return
     }
     this.connections.add(connection)
-    connection.send(encodeSyncStep1Frame(Y.encodeStateVector(this.doc)))
+    this.replies.ask(connection)
     const everyone = this.presence.encodeAll()
     if (everyone) connection.send(encodeAwarenessFrame(everyone))
     connection.attach(this)
@@ -119,7 +110,7 @@ export class Room implements ConnectionHost {
 
   removeConnection(connection: Connection): void {
     if (!this.connections.delete(connection)) return
-    this.deferredReplies.delete(connection)
+    this.replies.forget(connection)
     this.presence.release(connection)
     if (this.connections.size === 0 && !this.destroyed) this.events.onEmpty(this)
   }
@@ -127,21 +118,22 @@ export class Room implements ConnectionHost {
   handleFrame(connection: Connection, frame: ClientFrame): void {
     switch (frame.type) {
       case 'sync-step1':
-        return this.answerStep1(connection, frame.stateVector)
+        return this.replies.answer(connection, frame.stateVector)
       case 'sync-step2':
       case 'update':
-        return this.receiveUpdate(connection, frame.update, frame.empty)
+        return this.intake.receive(connection, frame.update, frame.empty)
       case 'awareness':
         this.presence.apply(connection, frame.entries)
         return
-      case 'query-awareness': {
-        const everyone = this.presence.encodeAll()
-        if (everyone) connection.send(encodeAwarenessFrame(everyone))
-        return
-      }
+      case 'query-awareness':
+        return this.answerAwarenessQuery(connection)
       case 'auth':
         return
     }
+  }
+
+  refuseReadOnly(connection: Connection): void {
+    this.intake.refuseReadOnly(connection)
   }
 
   /** Takes the queued updates of this tick as one merged update (null when none). */
@@ -169,7 +161,7 @@ export class Room implements ConnectionHost {
     this.lastSeq = Math.max(this.lastSeq, seq)
     this.logRows++
     this.broadcast(encodeUpdateFrame(update))
-    if (!this.hasUncommitted) this.answerDeferred()
+    this.replies.answerWaiting()
     if (this.logRows > this.limits.compactAfterUpdates) this.events.onCompactionDue(this)
   }
 
@@ -178,7 +170,7 @@ export class Room implements ConnectionHost {
     this.inFlight = Math.max(0, this.inFlight - 1)
     if (this.destroyed) return
     this.pending = []
-    this.deferredReplies.clear()
+    this.replies.clear()
     for (const connection of [...this.connections]) connection.close(CloseCode.StoreUnavailable)
     this.events.onBroken(this)
   }
@@ -192,7 +184,7 @@ export class Room implements ConnectionHost {
   compacted(stateBytes: number, seq: number): void {
     if (seq !== this.lastSeq) return
     this.logRows = 0
-    this.docBytes = stateBytes
+    this.size.measured(stateBytes)
   }
 
   closeAll(code: CloseCode): void {
@@ -205,7 +197,8 @@ export class Room implements ConnectionHost {
     if (this.presenceTimer) clearTimeout(this.presenceTimer)
     this.closeAll(CloseCode.GoingAway)
     this.doc.off('update', this.onDocUpdate)
-    this.guard?.destroy()
+    this.intake.destroy()
+    this.replies.clear()
     this.presence.destroy()
     this.doc.destroy()
   }
@@ -222,90 +215,13 @@ export class Room implements ConnectionHost {
     for (const connection of this.connections) connection.send(bytes)
   }
 
-  /**
-   * SYNC-10: the step 2 reply acknowledges every update that reached the room before the step 1,
-   * so it waits while updates are unstored, and while this connection owes a resync (one of its
-   * updates was dropped, SYNC-13). Only the newest step 1 of a connection is kept: its answer
-   * covers the older ones.
-   */
-  private answerStep1(connection: Connection, stateVector: Uint8Array): void {
-    if (this.hasUncommitted || connection.droppedUpdate) {
-      connection.deferredStateVector = stateVector
-      this.deferredReplies.add(connection)
-      return
-    }
-    connection.send(encodeSyncStep2Frame(Y.encodeStateAsUpdate(this.doc, stateVector)))
-  }
-
-  private answerDeferred(): void {
-    for (const connection of this.deferredReplies) {
-      const stateVector = connection.deferredStateVector
-      if (connection.droppedUpdate && !connection.closed) continue
-      this.deferredReplies.delete(connection)
-      connection.deferredStateVector = null
-      if (connection.closed || !stateVector) continue
-      connection.send(encodeSyncStep2Frame(Y.encodeStateAsUpdate(this.doc, stateVector)))
-    }
-  }
-
-  /** Once the room holds what it dropped of a connection, its deferred step 1 may go out. */
-  private resynced(connection: Connection): void {
-    const dropped = connection.droppedUpdate
-    if (!dropped || !Y.snapshotContainsUpdate(Y.snapshot(this.doc), dropped)) return
-    connection.droppedUpdate = null
-    if (!this.hasUncommitted) this.answerDeferred()
-  }
-
-  /** SYNC-13: remembers what was dropped (bounded: a stock client drops little, once). */
-  private dropped(connection: Connection, update: Uint8Array): void {
-    const previous = connection.droppedUpdate
-    const merged = previous ? Y.mergeUpdates([previous, update]) : update
-    if (merged.byteLength > 2 * this.limits.maxFrameBytes) {
-      connection.close(CloseCode.MalformedFrame)
-      return
-    }
-    connection.droppedUpdate = merged
-    connection.send(encodeSyncStep1Frame(Y.encodeStateVector(this.doc)))
-  }
-
-  private receiveUpdate(connection: Connection, update: Uint8Array, empty: boolean): void {
-    if (empty) return this.resynced(connection)
-    const access = connection.access
-    if (access.kind === 'read-only') {
-      // A returning viewer's step 2 repeats deletions the room already has: not a change (PROTO-3).
-      if (!Y.snapshotContainsUpdate(Y.snapshot(this.doc), update)) {
-        connection.send(encodePermissionDeniedFrame(PERMISSION_DENIED_READ_ONLY))
-      }
-      return
-    }
-    if (this.docBytes + update.byteLength > this.limits.maxDocumentBytes) {
-      connection.close(CloseCode.DocumentTooLarge)
-      return
-    }
-    if (!this.owners.admit(connection.principal.participantId, update)) {
-      return connection.close(CloseCode.PermissionDenied)
-    }
-    this.guard ??= new WriteGuard(this.doc)
-    let resync = false
-    const result = this.guard.apply(connection, () => {
-      Y.applyUpdate(this.doc, update, connection)
-      // SYNC-13: what cannot be integrated now is never kept pending (see dropPending); the
-      // client is asked for what the room lacks, and its answer brings it complete and in order.
-      resync = dropPending(this.doc)
-    })
-    // Decodable but inconsistent updates make Yjs throw; that is the sender's fault (SYNC-7).
-    if (result.kind === 'malformed') {
-      dropPending(this.doc)
-      return connection.close(CloseCode.MalformedFrame)
-    }
-    if (resync) this.dropped(connection, update)
-    else this.resynced(connection)
-    if (result.kind === 'applied') return
-    connection.reverts++
-    connection.send(encodePermissionDeniedFrame(result.reasons[0] ?? 'invalid'))
-    if (connection.reverts >= this.limits.maxRevertsBeforeClose) {
-      connection.close(CloseCode.PermissionDenied)
-    }
+  /** SYNC-22: everyone's awareness, at most once per `queryAwarenessIntervalMs` per socket. */
+  private answerAwarenessQuery(connection: Connection): void {
+    const now = performance.now()
+    if (now - connection.lastAwarenessQuery < this.limits.queryAwarenessIntervalMs) return
+    connection.lastAwarenessQuery = now
+    const everyone = this.presence.encodeAll()
+    if (everyone) connection.send(encodeAwarenessFrame(everyone))
   }
 
   private readonly onDocUpdate = (update: Uint8Array, origin: unknown): void => {
@@ -317,7 +233,9 @@ export class Room implements ConnectionHost {
       case 'connection':
       case 'server':
         this.pending.push(update)
-        this.docBytes += update.byteLength
+        this.version++
+        this.size.grew(update.byteLength)
+        this.size.recount()
         this.scheduler.schedule(this)
         return
     }

@@ -5,6 +5,8 @@ import type { DocumentStore } from '../store/documentStore.ts'
 import { BroadcastBatcher } from './broadcastBatcher.ts'
 import { Connection } from './connection.ts'
 import { Room, type RoomEvents } from './room.ts'
+import type { DocumentSize } from './documentSize.ts'
+import type { MemoryBudget } from './updateIntake.ts'
 import type { SocketLike } from './socket.ts'
 
 interface RoomEntry {
@@ -13,29 +15,76 @@ interface RoomEntry {
   idleTimer: NodeJS.Timeout | null
 }
 
+/** Above this share of the memory budget, idle rooms are unloaded at once (LIM-3). */
+const EVICT_IDLE_ABOVE = 0.8
+/** Past the budget, rooms other than the largest may still grow this much at a time: typing. */
+const SMALL_GROWTH_BYTES = 64 * 1024
+const BUDGET_WARNING_INTERVAL_MS = 10_000
+
 /**
  * One room per workspace. Concurrent joins share one load (SYNC-3); a failed load closes the
  * waiting sockets and leaves nothing behind (DUR-7); an idle room is compacted and destroyed.
+ * It keeps the server within its memory budget (LIM-3) and its socket caps (LIM-4).
  */
 export class RoomRegistry {
   private readonly rooms = new Map<string, RoomEntry>()
   private readonly batcher: BroadcastBatcher
   private readonly compacting = new Set<Room>()
+  private readonly socketsOf = new Map<string, number>()
+  private sockets = 0
   private closing = false
+  private lastBudgetWarning = -Infinity
+  private readonly budget: MemoryBudget = {
+    allowGrowth: (room, bytes) => this.allowGrowth(room, bytes),
+  }
 
   constructor(
     private readonly store: DocumentStore,
     private readonly limits: Limits,
     private readonly log: Logger,
+    /** Heap bytes the loaded documents may cost together. */
+    private readonly memoryBudgetBytes = Number.POSITIVE_INFINITY,
   ) {
     this.batcher = new BroadcastBatcher(store, log, limits.broadcastIntervalMs)
   }
 
+  /** What the loaded documents cost in the heap, estimated from their structs and size. */
+  get memoryUsed(): number {
+    let used = 0
+    for (const entry of this.rooms.values()) used += entry.room?.size.heapBytes ?? 0
+    return used
+  }
+
+  get socketCount(): number {
+    return this.sockets
+  }
+
   /** Creates the connection at once (it buffers frames) and attaches it when the room is ready. */
   join(principal: Principal, socket: SocketLike): Connection {
-    const connection = new Connection(socket, principal, this.limits, this.log)
+    const participant = `${principal.workspaceId}/${principal.participantId}`
+    const connection = new Connection(socket, principal, this.limits, this.log, () => {
+      this.sockets--
+      const left = (this.socketsOf.get(participant) ?? 1) - 1
+      if (left > 0) this.socketsOf.set(participant, left)
+      else this.socketsOf.delete(participant)
+    })
+    this.sockets++
+    this.socketsOf.set(participant, (this.socketsOf.get(participant) ?? 0) + 1)
     if (this.closing) {
       connection.close(CloseCode.GoingAway)
+      return connection
+    }
+    // LIM-4: one person's tabs, and the whole server, have a socket cap.
+    if (this.sockets > this.limits.maxConnections) {
+      connection.close(CloseCode.TryAgainLater)
+      return connection
+    }
+    if ((this.socketsOf.get(participant) ?? 0) > this.limits.maxConnectionsPerParticipant) {
+      connection.close(CloseCode.RateLimited)
+      return connection
+    }
+    if (!this.rooms.has(principal.workspaceId) && !this.allowGrowth(null, 0)) {
+      connection.close(CloseCode.TryAgainLater)
       return connection
     }
     const entry = this.entryFor(principal.workspaceId)
@@ -106,7 +155,7 @@ export class RoomRegistry {
     try {
       const stored = await this.store.load(docId)
       if (!stored) throw new Error(`document ${docId} has no stored state`)
-      return new Room(docId, stored, this.limits, this.batcher, this.events)
+      return new Room(docId, stored, this.limits, this.batcher, this.events, this.budget)
     } catch (error) {
       this.log.error('room load failed', { workspaceId: docId, ...errorFields(error) })
       throw error
@@ -126,6 +175,47 @@ export class RoomRegistry {
     onCompactionDue: (room) => {
       setImmediate(() => void this.compact(room))
     },
+  }
+
+  /**
+   * LIM-3: whether the loaded documents may cost `bytes` more. Near the budget, idle rooms whose
+   * changes are all stored are unloaded at once (their next load replays the log). Past it, new
+   * loads are refused, and so is growth, except small growth (typing) in a room that is not the
+   * largest: the room that floods the server stops, every other room keeps working.
+   */
+  private allowGrowth(room: { size: DocumentSize } | null, bytes: number): boolean {
+    const budget = this.memoryBudgetBytes
+    if (this.memoryUsed + bytes > budget * EVICT_IDLE_ABOVE) this.evictIdleRooms()
+    const used = this.memoryUsed
+    if (used + bytes <= budget) return true
+    if (room && bytes <= SMALL_GROWTH_BYTES && !this.isLargest(room)) return true
+    const now = performance.now()
+    if (now - this.lastBudgetWarning > BUDGET_WARNING_INTERVAL_MS) {
+      this.lastBudgetWarning = now
+      this.log.warn('memory budget reached: refusing to load or grow documents', {
+        usedMb: Math.round(used / 2 ** 20),
+        budgetMb: Math.round(budget / 2 ** 20),
+        rooms: this.rooms.size,
+      })
+    }
+    return false
+  }
+
+  private isLargest(room: { size: DocumentSize }): boolean {
+    for (const entry of this.rooms.values()) {
+      if (entry.room && entry.room.size.heapBytes > room.size.heapBytes) return false
+    }
+    return true
+  }
+
+  private evictIdleRooms(): void {
+    for (const [docId, entry] of this.rooms) {
+      const room = entry.room
+      if (!room || room.connections.size > 0 || room.hasUncommitted) continue
+      if (entry.idleTimer) clearTimeout(entry.idleTimer)
+      this.rooms.delete(docId)
+      room.destroy()
+    }
   }
 
   private scheduleIdleCheck(room: Room): void {

@@ -3,7 +3,8 @@
  * an in-memory fake. Rooms and connections never see the transport itself.
  */
 export interface SocketLike {
-  send(data: Uint8Array): void
+  /** `onFlushed` is called once the frame has left the process (or the socket closed). */
+  send(data: Uint8Array, onFlushed?: () => void): void
   close(code: number, reason: string): void
   /** Bytes queued but not yet written to the network. */
   readonly bufferedAmount: number

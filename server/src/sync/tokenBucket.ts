@@ -1,4 +1,4 @@
-/** Per-connection message budget: `ratePerSecond` sustained, `burst` at once. */
+/** A budget of `ratePerSecond` sustained and `burst` at once (messages, or bytes with `take(n)`). */
 export class TokenBucket {
   private tokens: number
   private last: number
@@ -12,15 +12,15 @@ export class TokenBucket {
     this.last = now()
   }
 
-  take(): boolean {
+  take(cost = 1): boolean {
     const now = this.now()
     this.tokens = Math.min(
       this.burst,
       this.tokens + ((now - this.last) * this.ratePerSecond) / 1000,
     )
     this.last = now
-    if (this.tokens < 1) return false
-    this.tokens -= 1
+    if (this.tokens < cost) return false
+    this.tokens -= cost
     return true
   }
 }

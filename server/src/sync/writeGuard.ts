@@ -9,6 +9,8 @@ export type GuardResult =
   | { kind: 'reverted'; reasons: DenyReason[] }
   /** Yjs refused the update halfway; whatever it had integrated was reverted. */
   | { kind: 'malformed' }
+  /** The document grew past a cap; the whole update was reverted. */
+  | { kind: 'too-large' }
 
 /**
  * SYNC-20: applies a connection's update under the write policy (PERM-4, PERM-9 … PERM-12, DM-16,
@@ -24,8 +26,11 @@ export class WriteGuard {
     this.undo = new Y.UndoManager(doc, { captureTimeout: 0, trackedOrigins: new Set() })
   }
 
-  /** Runs `apply` (which must apply the update with `connection` as origin) under the policy. */
-  apply(connection: Connection, apply: () => void): GuardResult {
+  /**
+   * Runs `apply` (which must apply the update with `connection` as origin) under the policy;
+   * `overLimit`, asked after the update is applied, may have it reverted whole.
+   */
+  apply(connection: Connection, apply: () => void, overLimit = () => false): GuardResult {
     const doc = this.doc
     const state = readWriteState(doc)
     let transaction: Y.Transaction | null = null
@@ -45,6 +50,10 @@ export class WriteGuard {
       if (malformed) {
         this.revert([doc])
         return { kind: 'malformed' }
+      }
+      if (overLimit()) {
+        this.revert([doc])
+        return { kind: 'too-large' }
       }
       const refusals = judgeTransaction(
         connection.principal.role,

@@ -29,7 +29,15 @@ export class FakePeer implements SocketLike {
     return this.closedWith === null
   }
 
-  send(data: Uint8Array): void {
+  /** While true, nothing sent is flushed (a client that stopped reading). */
+  stalled = false
+  private unflushed: (() => void)[] = []
+
+  send(data: Uint8Array, onFlushed?: () => void): void {
+    if (onFlushed) {
+      if (this.stalled) this.unflushed.push(onFlushed)
+      else queueMicrotask(onFlushed)
+    }
     this.raw.push(data)
     const frame = decodeServerFrame(data)
     this.frames.push(frame)
@@ -51,6 +59,12 @@ export class FakePeer implements SocketLike {
       default:
         return
     }
+  }
+
+  /** The client reads again: everything queued is flushed. */
+  resume(): void {
+    this.stalled = false
+    for (const flushed of this.unflushed.splice(0)) flushed()
   }
 
   close(code: number): void {

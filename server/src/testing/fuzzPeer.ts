@@ -51,8 +51,10 @@ export class FuzzPeer implements SocketLike {
   }
 
   // SocketLike: the server writes a frame; it waits in the inbox until delivered.
-  send(data: Uint8Array): void {
-    if (this.isOpen) this.inbox.push(data.slice())
+  send(data: Uint8Array, onFlushed?: () => void): void {
+    if (!this.isOpen) return
+    this.inbox.push(data.slice())
+    if (onFlushed) queueMicrotask(onFlushed)
   }
 
   close(code: number): void {

@@ -1,0 +1,124 @@
+import pidusage from 'pidusage'
+import { describe, expect, test } from 'vitest'
+import * as Y from 'yjs'
+import { createWorkspace, joinAs, workspaceWithRoles } from '../support/api.ts'
+import { syncStep1Frame, updateFrame } from '../support/frames.ts'
+import { openClient, openRawSocket } from '../support/testClients.ts'
+import { startTestServer } from '../support/testServer.ts'
+import { bodyOf, bodyText, sectionIds, typeInto } from '../support/typing.ts'
+
+const MB = 2 ** 20
+
+/** An update of `count` one-character items that cannot merge, in a new paragraph. */
+function floodUpdate(base: Y.Doc, sectionId: string, count: number): Uint8Array {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(base))
+  const before = Y.encodeStateVector(doc)
+  doc.transact(() => {
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText('')])
+    bodyOf(doc, sectionId).push([paragraph])
+    const text = bodyOf(doc, sectionId).get(bodyOf(doc, sectionId).length - 1) as Y.XmlElement
+    const inner = text.get(0) as Y.XmlText
+    for (let i = 0; i < count; i++) inner.insert(i % 2 === 0 ? 0 : inner.length, 'x')
+  })
+  return Y.encodeStateAsUpdate(doc, before)
+}
+
+const rssMb = async (pid: number): Promise<number> => (await pidusage(pid)).memory / MB
+
+const healthz = async (url: string): Promise<number> => {
+  const started = performance.now()
+  const res = await fetch(`${url}/healthz`)
+  await res.text()
+  expect(res.status).toBe(200)
+  return performance.now() - started
+}
+
+/** Two people who type in one workspace and see each other's text: proof it still works. */
+async function typingWorks(url: string, editorKey: string, marker: string): Promise<void> {
+  const a = await openClient(url, await joinAs(url, editorKey, 'Anna'))
+  const b = await openClient(url, await joinAs(url, editorKey, 'Bram'))
+  const first = sectionIds(a.doc)[0]!
+  typeInto(a.doc, first, marker)
+  await expect.poll(() => bodyText(b.doc, first), { timeout: 20_000 }).toContain(marker)
+}
+
+describe('hostile load cannot crash, brick or stall Koers', () => {
+  test('LIM-3 rooms filled with tiny items never take the process down; other rooms keep syncing; RSS stays near the budget', async () => {
+    const server = await startTestServer({ env: { KOERS_MEMORY_BUDGET_MB: '64' } })
+    const normal = await workspaceWithRoles(server.url)
+    const closes: number[] = []
+    for (let room = 0; room < 6; room++) {
+      const workspace = await createWorkspace(server.url)
+      const attacker = await openRawSocket(
+        server.url,
+        await joinAs(server.url, workspace.keys.editor, `Aanvaller ${room}`),
+      )
+      const local = new Y.Doc()
+      await attacker.sync(local)
+      const first = sectionIds(local)[0]!
+      for (let round = 0; round < 4 && attacker.ws.readyState === attacker.ws.OPEN; round++) {
+        attacker.send(updateFrame(floodUpdate(local, first, 100_000)))
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      closes.push((await attacker.closed).code)
+    }
+    // Every flooder was stopped: by the budget (1013) or the document's struct cap (4413).
+    expect(closes.every((code) => code === 1013 || code === 4413)).toBe(true)
+    expect(closes).toContain(1013)
+    expect(await healthz(server.url)).toBeLessThan(5_000)
+    const rss = await rssMb(server.process.pid!)
+    // Before: about 300 MB per flooded room, and the process died after 15 rooms.
+    expect(rss).toBeLessThan(64 + 350)
+    await typingWorks(server.url, normal.workspace.keys.editor, 'het team typt gewoon door')
+  })
+
+  test('SYNC-22 a viewer’s flood of large valid updates is cut off at once; others keep typing', async () => {
+    const server = await startTestServer()
+    const { workspace, viewer } = await workspaceWithRoles(server.url)
+    const attacker = await openRawSocket(server.url, viewer)
+    const local = new Y.Doc()
+    await attacker.sync(local)
+    const big = updateFrame(floodUpdate(local, sectionIds(local)[0]!, 150_000))
+    expect(big.byteLength).toBeGreaterThan(1.5 * MB)
+    let sent = 0
+    for (; sent < 100 && attacker.ws.readyState === attacker.ws.OPEN; sent++) attacker.send(big)
+    const { code } = await attacker.closed
+    expect([4429, 4403]).toContain(code)
+    expect(await healthz(server.url)).toBeLessThan(5_000)
+    await typingWorks(server.url, workspace.keys.editor, 'de meelezer is weg')
+  })
+
+  test('SYNC-21 fifty paused sockets asking three times for a big document do not grow memory', async () => {
+    const server = await startTestServer()
+    const { workspace, viewer } = await workspaceWithRoles(server.url)
+    const reader = await openClient(server.url, viewer)
+    const first = sectionIds(reader.doc)[0]!
+    // Three writers (each within its own byte budget) paste almost 2 MB each.
+    for (let i = 0; i < 3; i++) {
+      const writer = await openClient(
+        server.url,
+        await joinAs(server.url, workspace.keys.facilitator, `Schrijver ${i}`),
+      )
+      typeInto(writer.doc, first, String(i).repeat(1.9 * MB))
+      await expect
+        .poll(() => bodyText(reader.doc, first).length, { timeout: 20_000 })
+        .toBeGreaterThan((i + 1) * 1.9 * MB)
+    }
+    const before = await rssMb(server.process.pid!)
+    const sockets = await Promise.all(
+      Array.from({ length: 50 }, async (_, i) =>
+        openRawSocket(server.url, await joinAs(server.url, workspace.keys.viewer, `Stil ${i}`)),
+      ),
+    )
+    for (const socket of sockets) {
+      socket.ws.pause()
+      for (let i = 0; i < 3; i++) socket.send(syncStep1Frame(new Y.Doc()))
+    }
+    await expect.poll(() => healthz(server.url)).toBeLessThan(5_000)
+    const after = await rssMb(server.process.pid!)
+    // Before: 183 → 1,192 MB. One shared copy of the 6 MB state, one reply per socket.
+    expect(after - before).toBeLessThan(150)
+  })
+})
