@@ -34,6 +34,14 @@ export {
   PERMISSION_DENIED_PROTECTED,
 } from './wire.ts'
 export { participantColor } from './participantColor.ts'
+export {
+  cleanDisplayText,
+  displayTextProblemMessage,
+  DISPLAY_NAME_MAX,
+  TITLE_MAX,
+  type CleanedDisplayText,
+  type DisplayTextProblem,
+} from './displayText.ts'
 export { sendOnlyOwnAwareness, type AwarenessProvider } from './ownAwarenessOnly.ts'
 export {
   ROLES,
@@ -45,4 +53,6 @@ export {
   type SessionInfo,
   type Me,
   type TicketResponse,
+  type Retention,
+  type PrivacyFacts,
 } from './api.ts'
