@@ -27,7 +27,10 @@ const run = async (): Promise<void> => {
   }
   const server = await startServer(config, { log: consoleLogger })
   for (const warning of startupWarnings(config)) consoleLogger.warn(warning)
-  if (config.protection.maxConnections !== null && server.maxConnections < config.protection.maxConnections) {
+  if (
+    config.protection.maxConnections !== null &&
+    server.maxConnections < config.protection.maxConnections
+  ) {
     consoleLogger.warn('KOERS_MAX_CONNECTIONS lowered to fit the open-file limit', {
       maxConnections: server.maxConnections,
     })

@@ -27,9 +27,9 @@ describe('startup warnings (SEC-3)', () => {
       maxConnections: null,
       retentionDays: null,
     })
-    expect(loadConfig({ KOERS_TRUST_PROXY: '1', KOERS_RETENTION_DAYS: '365' }).protection).toMatchObject(
-      { trustProxy: true, retentionDays: 365 },
-    )
+    expect(
+      loadConfig({ KOERS_TRUST_PROXY: '1', KOERS_RETENTION_DAYS: '365' }).protection,
+    ).toMatchObject({ trustProxy: true, retentionDays: 365 })
     expect(() => loadConfig({ KOERS_TRUST_PROXY: 'yes' })).toThrow(/KOERS_TRUST_PROXY/)
     expect(() => loadConfig({ KOERS_RETENTION_DAYS: '0' })).toThrow(/KOERS_RETENTION_DAYS/)
     expect(() => loadConfig({ KOERS_MAX_WORKSPACES: '-1' })).toThrow(/KOERS_MAX_WORKSPACES/)

@@ -42,7 +42,8 @@ const ipv6Groups = (address: string): string[] | null => {
   const left = head === '' ? [] : head.split(':')
   const right = tail === undefined || tail === '' ? [] : tail.split(':')
   const missing = 8 - left.length - right.length
-  const groups = tail === undefined ? left : [...left, ...Array<string>(missing).fill('0'), ...right]
+  const groups =
+    tail === undefined ? left : [...left, ...Array<string>(missing).fill('0'), ...right]
   return groups.map((group) => group.toLowerCase().padStart(4, '0'))
 }
 

@@ -33,7 +33,10 @@ export const sameOriginWrites =
         ? site === 'same-origin' || site === 'none'
         : origin === undefined || isOwnOrigin(origin, c, config)
     if (!allowed) {
-      return c.json(appErrorBody('forbidden', 'Cross-origin requests with a session are refused'), 403)
+      return c.json(
+        appErrorBody('forbidden', 'Cross-origin requests with a session are refused'),
+        403,
+      )
     }
     return next()
   }

@@ -37,7 +37,8 @@ const displayText = (max: number) =>
     .string()
     .superRefine((raw, ctx) => {
       const { problem } = cleanDisplayText(raw, max)
-      if (problem) ctx.addIssue({ code: 'custom', message: displayTextProblemMessage(problem, max) })
+      if (problem)
+        ctx.addIssue({ code: 'custom', message: displayTextProblemMessage(problem, max) })
     })
     .overwrite((raw) => cleanDisplayText(raw, max).text)
 

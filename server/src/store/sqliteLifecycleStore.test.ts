@@ -79,7 +79,13 @@ describe('SQLite lifecycle store', () => {
     expect(findInDatabase(file(), 'workspace-gone-000001')).toEqual([])
     expect(fileBytesContain(file(), 'GEHEIM-ABC-123')).toBe(false)
     const kept = new Set(findInDatabase(file(), 'workspace-kept-000002').map((o) => o.table))
-    expect([...kept].sort()).toEqual(['access_keys', 'sessions', 'snapshots', 'updates', 'workspaces'])
+    expect([...kept].sort()).toEqual([
+      'access_keys',
+      'sessions',
+      'snapshots',
+      'updates',
+      'workspaces',
+    ])
     expect(await documents.load('workspace-kept-000002')).not.toBeNull()
     expect(await documents.load('workspace-gone-000001')).toBeNull()
     expect(await lifecycle.countWorkspaces()).toBe(1)

@@ -26,8 +26,8 @@ export const createSqliteLifecycleStore = (db: SqliteDatabase): LifecycleStore =
     'SELECT id FROM workspaces WHERE COALESCE(last_activity_at, created_at) < ? LIMIT ?',
   )
   const purge = db.prepare<[string]>('DELETE FROM sessions WHERE created_at < ?')
-  const deletes = WORKSPACE_TABLES.filter(({ column }) => column !== null).map(({ table, column }) =>
-    db.prepare<[string]>(`DELETE FROM ${table} WHERE ${column} = ?`),
+  const deletes = WORKSPACE_TABLES.filter(({ column }) => column !== null).map(
+    ({ table, column }) => db.prepare<[string]>(`DELETE FROM ${table} WHERE ${column} = ?`),
   )
   const deleteTx = db.transaction((workspaceId: string) => {
     for (const statement of deletes) statement.run(workspaceId)
