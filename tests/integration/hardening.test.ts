@@ -27,8 +27,14 @@ async function fakeWebDir(): Promise<string> {
   const dir = join(await testDataDir(), 'web')
   await mkdir(join(dir, 'assets'), { recursive: true })
   await writeFile(join(dir, 'index.html'), '<!doctype html><title>Koers</title>')
-  await writeFile(join(dir, 'assets', 'app-1234.js'), 'console.log(1)\n//# sourceMappingURL=app-1234.js.map')
-  await writeFile(join(dir, 'assets', 'app-1234.js.map'), '{"version":3,"sourcesContent":["secret"]}')
+  await writeFile(
+    join(dir, 'assets', 'app-1234.js'),
+    'console.log(1)\n//# sourceMappingURL=app-1234.js.map',
+  )
+  await writeFile(
+    join(dir, 'assets', 'app-1234.js.map'),
+    '{"version":3,"sourcesContent":["secret"]}',
+  )
   await writeFile(join(dir, 'sw.js'), 'self.addEventListener("fetch", () => {})')
   return dir
 }
@@ -117,7 +123,10 @@ describe('headers, origin checks and source maps (docs/security.md)', () => {
     expect(responses.missingFile.status).toBe(404)
     for (const [name, res] of Object.entries(responses)) {
       const csp = res.headers.get('content-security-policy') ?? ''
-      expect({ name, csp }).toEqual({ name, csp: expect.stringContaining("frame-ancestors 'none'") })
+      expect({ name, csp }).toEqual({
+        name,
+        csp: expect.stringContaining("frame-ancestors 'none'"),
+      })
       expect(csp).toContain("default-src 'self'")
       expect(csp).toContain("script-src 'self'")
       expect(csp).toContain("object-src 'none'")
@@ -164,7 +173,8 @@ describe('headers, origin checks and source maps (docs/security.md)', () => {
     }
     // The 12 refused attempts used none of the 10 unused tickets a participant may hold.
     const own = { origin: server.url, 'sec-fetch-site': 'same-origin' }
-    for (let i = 0; i < 10; i++) expect((await ticketPost(server.url, session, own)).status).toBe(200)
+    for (let i = 0; i < 10; i++)
+      expect((await ticketPost(server.url, session, own)).status).toBe(200)
     expect((await ticketPost(server.url, session, own)).status).toBe(429)
   })
 
@@ -173,7 +183,9 @@ describe('headers, origin checks and source maps (docs/security.md)', () => {
     const workspace = await createWorkspace(server.url)
     const session = await joinAs(server.url, workspace.keys.editor, 'Eva')
     expect((await ticketPost(server.url, session, { origin: server.url })).status).toBe(200)
-    expect((await ticketPost(server.url, session, { 'sec-fetch-site': 'same-origin' })).status).toBe(200)
+    expect(
+      (await ticketPost(server.url, session, { 'sec-fetch-site': 'same-origin' })).status,
+    ).toBe(200)
     expect((await ticketPost(server.url, session)).status).toBe(200)
     // Without the session cookie there is nothing to forge; the normal rules answer.
     const noCookie = await call(server.url, '/api/workspaces', {
@@ -223,7 +235,9 @@ describe('input hygiene (docs/security.md)', () => {
       '/api/session',
       postJson({ key: workspace.keys.editor, displayName: '\u200B' }),
     )
-    expect(errorOf(invisible.body).message).toBe('displayName: needs at least one visible character')
+    expect(errorOf(invisible.body).message).toBe(
+      'displayName: needs at least one visible character',
+    )
   })
 
   test('SEC-9 a JSON route called with another content type gets 415 unsupported_media_type', async () => {
