@@ -1,10 +1,12 @@
 import { CloseCode } from '@koers/protocol'
 import { ageWorkspace, databaseFile } from '@koers/server/testing/ageRecords'
 import { fileBytesContain, findInDatabase } from '@koers/server/testing/databaseScan'
+import { execFileSync } from 'node:child_process'
 import { describe, expect, test } from 'vitest'
 import { call, createWorkspace, joinAs, workspaceWithRoles, type Session } from '../support/api.ts'
 import { openClient, openRawSocket } from '../support/testClients.ts'
 import { addParagraph, bodyText, sectionIds } from '../support/typing.ts'
+import { repoRoot } from '../support/spawnServer.ts'
 import { startTestServer, testDataDir } from '../support/testServer.ts'
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -106,6 +108,55 @@ describe('deleting a workspace (docs/privacy.md)', () => {
     expect(fileBytesContain(file, 'GEHEIM-PRIV-2-MARKER')).toBe(false)
     expect(fileBytesContain(file, 'BLIJFT-PRIV-2-MARKER')).toBe(true)
   })
+})
+
+test('PRIV-2 the host lists and deletes a workspace with `pnpm workspaces` while Koers is stopped', async () => {
+  const dataDir = await testDataDir()
+  const server = await startTestServer({ dataDir })
+  const doomed = await createWorkspace(server.url, { title: 'Weg ermee', school: 'De Linde' })
+  const kept = await createWorkspace(server.url, { title: 'Blijft', school: 'De Linde' })
+  await server.stop()
+  const cli = (...args: string[]) =>
+    execFileSync(process.execPath, ['--import', 'tsx', 'server/src/cli/workspaces.ts', ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, KOERS_DATA_DIR: dataDir },
+      encoding: 'utf8',
+    })
+  const listed = cli('list')
+  expect(listed).toContain(`${doomed.id}  `)
+  expect(listed).toContain('De Linde – Weg ermee')
+  expect(cli('delete', doomed.id)).toContain(`Deleted workspace ${doomed.id}`)
+  const file = databaseFile(dataDir)
+  expect(findInDatabase(file, doomed.id)).toEqual([])
+  expect(findInDatabase(file, kept.id).length).toBeGreaterThan(0)
+  expect(cli('list')).not.toContain(doomed.id)
+})
+
+test('PRIV-1 no IP address is stored, and the only cookie is koers_session', async () => {
+  const dataDir = await testDataDir()
+  const server = await startTestServer({ dataDir, env: { KOERS_TRUST_PROXY: '1' } })
+  const forwarded = { 'x-forwarded-for': '203.0.113.77' }
+  const created = await call(server.url, '/api/workspaces', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...forwarded },
+    body: JSON.stringify({ title: 'Visie', school: 'De Linde' }),
+  })
+  const { links, id } = created.body as { id: string; links: Record<string, string> }
+  const join = await fetch(`${server.url}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...forwarded },
+    body: JSON.stringify({ key: links.editor!.split('#')[1], displayName: 'Eva' }),
+  })
+  const cookies = join.headers.getSetCookie().map((cookie) => cookie.split('=')[0])
+  expect(cookies).toEqual(['koers_session'])
+  const cookie = join.headers.getSetCookie()[0]!.split(';')[0]!
+  await openClient(server.url, { workspaceId: id, role: 'editor', participantId: '', cookie })
+  await server.stop()
+  const file = databaseFile(dataDir)
+  expect(findInDatabase(file, id).length).toBeGreaterThan(0)
+  for (const address of ['127.0.0.1', '203.0.113.77', '::1']) {
+    expect({ address, found: findInDatabase(file, address) }).toEqual({ address, found: [] })
+  }
 })
 
 describe('retention and purging (docs/privacy.md)', () => {

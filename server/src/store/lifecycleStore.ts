@@ -2,8 +2,18 @@
  * What the server needs to keep, count and forget workspaces (docs/privacy.md). Apart from the
  * document and access stores on purpose: deleting a workspace crosses both.
  */
+export interface WorkspaceSummary {
+  id: string
+  title: string
+  school: string
+  createdAt: string
+  lastActivityAt: string
+}
+
 export interface LifecycleStore {
   countWorkspaces(): Promise<number>
+  /** Every workspace, oldest activity first (for the host's `pnpm workspaces list`). */
+  listWorkspaces(): Promise<WorkspaceSummary[]>
   /** The workspace's last join or ticket (its creation when none yet); null when it is gone. */
   lastActivity(workspaceId: string): Promise<Date | null>
   touchWorkspace(workspaceId: string, at: Date): Promise<void>

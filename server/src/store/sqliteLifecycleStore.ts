@@ -1,5 +1,5 @@
 import type { SqliteDatabase } from './database.ts'
-import type { LifecycleStore } from './lifecycleStore.ts'
+import type { LifecycleStore, WorkspaceSummary } from './lifecycleStore.ts'
 
 /**
  * PRIV-3: every table of the database and the column that names the workspace. Deletion runs in
@@ -16,6 +16,11 @@ export const WORKSPACE_TABLES: readonly { table: string; column: string | null }
 
 export const createSqliteLifecycleStore = (db: SqliteDatabase): LifecycleStore => {
   const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM workspaces')
+  const list = db.prepare<[], WorkspaceSummary>(
+    `SELECT id, title, school, created_at AS createdAt,
+       COALESCE(last_activity_at, created_at) AS lastActivityAt
+     FROM workspaces ORDER BY lastActivityAt`,
+  )
   const activity = db.prepare<[string], { at: string }>(
     'SELECT COALESCE(last_activity_at, created_at) AS at FROM workspaces WHERE id = ?',
   )
@@ -35,6 +40,7 @@ export const createSqliteLifecycleStore = (db: SqliteDatabase): LifecycleStore =
 
   return {
     countWorkspaces: async () => count.get()?.n ?? 0,
+    listWorkspaces: async () => list.all(),
     lastActivity: async (workspaceId) => {
       const row = activity.get(workspaceId)
       return row ? new Date(row.at) : null
