@@ -41,6 +41,11 @@ const displayText = (max: number) =>
         ctx.addIssue({ code: 'custom', message: displayTextProblemMessage(problem, max) })
     })
     .overwrite((raw) => cleanDisplayText(raw, max).text)
+    .openapi({
+      description:
+        `Cleaned as cleanDisplayText does (NFC, no control or bidi characters, one space); ` +
+        `1–${max} characters (code points), at least one visible`,
+    })
 
 export const CreateWorkspaceBody = z
   .object({

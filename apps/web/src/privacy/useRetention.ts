@@ -7,8 +7,13 @@ import { fetchMe, type Me } from '../api/client.ts'
  */
 export function useRetention(workspaceId: string, connected: boolean): Me['retention'] {
   const [retention, setRetention] = useState<Me['retention']>(null)
+  // Asked once, the first time the socket is up (not again on every save).
+  const [armed, setArmed] = useState(connected)
   useEffect(() => {
-    if (!connected) return
+    if (connected) setArmed(true)
+  }, [connected])
+  useEffect(() => {
+    if (!armed) return
     let live = true
     fetchMe(workspaceId).then(
       (me) => live && setRetention(me.retention),
@@ -17,7 +22,7 @@ export function useRetention(workspaceId: string, connected: boolean): Me['reten
     return () => {
       live = false
     }
-  }, [workspaceId, connected])
+  }, [workspaceId, armed])
   return retention
 }
 

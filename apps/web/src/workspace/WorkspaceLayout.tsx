@@ -39,7 +39,7 @@ export function WorkspaceLayout({ snapshot }: { snapshot: ConnectionSnapshot }) 
   const status = useDocValue(doc, [Root.adoption], (d) => readAdoption(d).status)
   const people = usePresence(provider.awareness)
   const [tab, setTab] = useState<TabKey>(() => initialTab(workspaceId))
-  const retention = useRetention(workspaceId, snapshot.state !== 'offline')
+  const retention = useRetention(workspaceId, snapshot.state === 'saved')
 
   useEffect(() => {
     try {
