@@ -171,6 +171,16 @@ describe('headers, origin checks and source maps (docs/security.md)', () => {
         expect(errorOf(res.body).code).toBe('forbidden')
       }
     }
+    // Nor can another origin delete the workspace with the facilitator's cookie.
+    const facilitator = await joinAs(server.url, workspace.keys.facilitator, 'Fenna')
+    const deleted = await call(server.url, `/api/workspaces/${workspace.id}`, {
+      method: 'DELETE',
+      headers: { cookie: facilitator.cookie, 'sec-fetch-site': 'same-site' },
+    })
+    expect(deleted.status).toBe(403)
+    expect((await joinAs(server.url, workspace.keys.viewer, 'Victor')).workspaceId).toBe(
+      workspace.id,
+    )
     // The 12 refused attempts used none of the 10 unused tickets a participant may hold.
     const own = { origin: server.url, 'sec-fetch-site': 'same-origin' }
     for (let i = 0; i < 10; i++)
