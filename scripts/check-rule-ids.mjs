@@ -28,9 +28,14 @@ const PREFIXES = [
 const ID = new RegExp(`\\b(?:${PREFIXES.join('|')})-\\d+\\b`, 'g')
 const DEFINITION = new RegExp(`^\\s*- (?:\\*\\*)?((?:${PREFIXES.join('|')})-\\d+)\\b`)
 
-const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { encoding: 'utf8' })
-  .split('\n')
-  .filter((file) => /\.(ts|tsx|md|mjs|js)$/.test(file) && !file.includes('node_modules'))
+// A file in the middle of a merge is listed once per stage.
+const files = [
+  ...new Set(
+    execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { encoding: 'utf8' }).split(
+      '\n',
+    ),
+  ),
+].filter((file) => /\.(ts|tsx|md|mjs|js)$/.test(file) && !file.includes('node_modules'))
 
 const isDoc = (file) => file.endsWith('.md')
 const defined = new Map()

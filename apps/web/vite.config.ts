@@ -38,7 +38,8 @@ export default defineConfig({
       },
     }),
   ],
-  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 800 },
+  // SEC-7: no source maps in production; they would hand out the full sources.
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: false, chunkSizeWarningLimit: 800 },
   server: {
     proxy: {
       '/api': { target: backend, changeOrigin: false },

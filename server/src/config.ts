@@ -20,6 +20,25 @@ export interface ServerConfig {
   /** Heap bytes the loaded documents may cost together (LIM-3). */
   memoryBudgetBytes: number
   limits: Limits
+  /** Hardening and privacy settings (docs/security.md, docs/privacy.md). */
+  protection: ProtectionConfig
+}
+
+export interface ProtectionConfig {
+  /** Take the client address from X-Forwarded-For (one reverse proxy in front). SEC-1 */
+  trustProxy: boolean
+  /** Workspaces one address may create per hour. SEC-2 */
+  createsPerHour: number
+  /** Joins (`POST /api/session`) one address may make per minute. SEC-2 */
+  joinsPerMinute: number
+  /** Creation is refused once this many workspaces exist. SEC-3 */
+  maxWorkspaces: number
+  /** Creation is refused when the data dir's disk has less free space than this. SEC-3 */
+  minFreeDiskBytes: number
+  /** Concurrent HTTP connections; null: 10,000, lowered to fit the file-descriptor limit. SEC-4 */
+  maxConnections: number | null
+  /** Days a workspace may go unused before it is deleted; null: kept until deleted. PRIV-5 */
+  retentionDays: number | null
 }
 
 /**
@@ -67,6 +86,12 @@ export const loadConfig = (env: Env = process.env): ServerConfig => {
   if (sync !== 'normal' && sync !== 'full') {
     throw new ConfigError(`KOERS_SQLITE_SYNC must be "normal" or "full", got "${sync}"`)
   }
+  const trustProxy = (env.KOERS_TRUST_PROXY ?? '0').trim()
+  if (trustProxy !== '0' && trustProxy !== '1' && trustProxy !== '') {
+    throw new ConfigError(`KOERS_TRUST_PROXY must be "0" or "1", got "${trustProxy}"`)
+  }
+  const optional = (name: string, min: number): number | null =>
+    env[name]?.trim() ? integer(env, name, 0, min) : null
   return {
     port: integer(env, 'PORT', 8080),
     host: env.HOST?.trim() || '0.0.0.0',
@@ -106,6 +131,15 @@ export const loadConfig = (env: Env = process.env): ServerConfig => {
         'KOERS_PRESENCE_INTERVAL_MS',
         DEFAULT_LIMITS.presenceIntervalMs,
       ),
+    },
+    protection: {
+      trustProxy: trustProxy === '1',
+      createsPerHour: integer(env, 'KOERS_CREATES_PER_HOUR', 30, 1),
+      joinsPerMinute: integer(env, 'KOERS_JOINS_PER_MINUTE', 600, 1),
+      maxWorkspaces: integer(env, 'KOERS_MAX_WORKSPACES', 10_000, 1),
+      minFreeDiskBytes: integer(env, 'KOERS_MIN_FREE_DISK_MB', 1024) * 1024 * 1024,
+      maxConnections: optional('KOERS_MAX_CONNECTIONS', 16),
+      retentionDays: optional('KOERS_RETENTION_DAYS', 1),
     },
   }
 }

@@ -1,5 +1,6 @@
 import { serve, type ServerType } from '@hono/node-server'
 import { createNodeWebSocket } from '@hono/node-ws'
+import { Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { SessionService } from './auth/sessions.ts'
 import { TicketStore } from './auth/tickets.ts'
@@ -13,6 +14,17 @@ import { createSqliteDocumentStore } from './store/sqliteDocumentStore.ts'
 import { RoomRegistry } from './sync/roomRegistry.ts'
 import { startKeepalive } from './http/keepalive.ts'
 import { guardUpgrades } from './http/guardUpgrades.ts'
+import {
+  connectionCap,
+  guardConnections,
+  HTTP_SERVER_OPTIONS,
+  openFileLimit,
+} from './http/connectionGuard.ts'
+import { createThrottle } from './http/throttle.ts'
+import { ActivityTracker } from './lifecycle/activityTracker.ts'
+import { startHousekeeping } from './lifecycle/housekeeping.ts'
+import { WorkspaceEraser } from './lifecycle/workspaceEraser.ts'
+import { createSqliteLifecycleStore } from './store/sqliteLifecycleStore.ts'
 
 export { loadConfig, type ServerConfig } from './config.ts'
 export type { DocumentStore, AppendEntry, StoredDocument } from './store/documentStore.ts'
@@ -22,6 +34,8 @@ export interface RunningServer {
   port: number
   /** In-process access for tests (room inspection, flushing). */
   registry: RoomRegistry
+  /** SEC-4: the connection cap in force (KOERS_MAX_CONNECTIONS, fitted to the fd limit). */
+  maxConnections: number
   close(): Promise<void>
 }
 
@@ -45,15 +59,41 @@ export const startServer = async (
   const documents = createSqliteDocumentStore(db)
   const access = createSqliteAccessStore(db)
   const registry = new RoomRegistry(documents, config.limits, log, config.memoryBudgetBytes)
+  const lifecycle = createSqliteLifecycleStore(db)
+  const tickets = new TicketStore(config.limits.ticketTtlMs)
+  const activity = new ActivityTracker(lifecycle, log)
+  const eraser = new WorkspaceEraser(lifecycle, tickets, registry, activity)
+  const { trustProxy, createsPerHour, joinsPerMinute, retentionDays } = config.protection
+  const throttles = {
+    create: createThrottle({
+      what: 'new workspaces',
+      limit: createsPerHour,
+      windowMs: 60 * 60_000,
+      trustProxy,
+    }),
+    join: createThrottle({ what: 'joins', limit: joinsPerMinute, windowMs: 60_000, trustProxy }),
+  }
   const deps: AppDeps = {
     config,
     documents,
     access,
     sessions: new SessionService(access),
-    tickets: new TicketStore(config.limits.ticketTtlMs),
+    tickets,
     registry,
     log,
+    lifecycle,
+    activity,
+    eraser,
+    throttles,
   }
+  // PRIV-4, PRIV-5: expired sessions and workspaces go before the first request is served.
+  const stopHousekeeping = await startHousekeeping({
+    store: lifecycle,
+    eraser,
+    registry,
+    retentionDays,
+    log,
+  })
   const app = createApp(deps)
   const { injectWebSocket, upgradeWebSocket, wss } = createNodeWebSocket({ app })
   // ws itself closes a socket that sends a bigger frame, with 1009 (SYNC-8).
@@ -61,11 +101,19 @@ export const startServer = async (
   finishApp(app, deps, upgradeWebSocket)
 
   const server = await new Promise<ServerType>((resolveServer, reject) => {
-    const started = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () =>
-      resolveServer(started),
+    const started = serve(
+      {
+        fetch: app.fetch,
+        port: config.port,
+        hostname: config.host,
+        serverOptions: HTTP_SERVER_OPTIONS,
+      },
+      () => resolveServer(started),
     )
     started.once('error', reject)
   })
+  const maxConnections = connectionCap(config.protection.maxConnections, openFileLimit())
+  if (server instanceof HttpServer) guardConnections(server, maxConnections)
   injectWebSocket(guardUpgrades(server, log))
   const stopKeepalive = startKeepalive(wss)
   const port = (server.address() as AddressInfo).port
@@ -74,6 +122,9 @@ export const startServer = async (
   const close = (): Promise<void> =>
     (closing ??= (async () => {
       stopKeepalive()
+      stopHousekeeping()
+      throttles.create.close()
+      throttles.join.close()
       const stopped = new Promise<void>((done) => server.close(() => done()))
       await registry.close()
       for (const ws of wss.clients) ws.terminate()
@@ -82,5 +133,11 @@ export const startServer = async (
       await documents.close()
     })())
 
-  return { url: `http://${displayHost(config.host)}:${port}`, port, registry, close }
+  return {
+    url: `http://${displayHost(config.host)}:${port}`,
+    port,
+    registry,
+    maxConnections,
+    close,
+  }
 }

@@ -2,6 +2,7 @@ import { networkInterfaces } from 'node:os'
 import { ConfigError, loadConfig, type ServerConfig } from './config.ts'
 import { startServer } from './index.ts'
 import { consoleLogger, errorFields } from './log.ts'
+import { startupWarnings } from './startupWarnings.ts'
 
 /** Where phones and laptops in the room can reach this machine when it listens on every interface. */
 const roomAddresses = (config: ServerConfig, port: number): string[] => {
@@ -25,6 +26,15 @@ const run = async (): Promise<void> => {
     throw error
   }
   const server = await startServer(config, { log: consoleLogger })
+  for (const warning of startupWarnings(config)) consoleLogger.warn(warning)
+  if (
+    config.protection.maxConnections !== null &&
+    server.maxConnections < config.protection.maxConnections
+  ) {
+    consoleLogger.warn('KOERS_MAX_CONNECTIONS lowered to fit the open-file limit', {
+      maxConnections: server.maxConnections,
+    })
+  }
   process.stdout.write(`Koers is running at ${server.url}\n`)
   process.stdout.write(
     `  memory budget for open documents: ${Math.round(config.memoryBudgetBytes / 2 ** 20)} MB` +

@@ -17,7 +17,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
   '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
 }
 
 const NOT_BUILT = `<!doctype html>
@@ -49,7 +48,6 @@ export const registerStaticFiles = (app: OpenAPIHono, webDir: string): void => {
       headers: {
         'content-type': type,
         'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-        'x-content-type-options': 'nosniff',
       },
     })
   }
@@ -64,6 +62,8 @@ export const registerStaticFiles = (app: OpenAPIHono, webDir: string): void => {
     } catch {
       return c.notFound()
     }
+    // SEC-7: source maps would hand out the full sources; they are not served even if present.
+    if (decoded.toLowerCase().endsWith('.map')) return c.notFound()
     const candidate = normalize(join(root, decoded))
     if ((candidate === root || candidate.startsWith(root + sep)) && isFile(candidate)) {
       return file(candidate, decoded.startsWith('/assets/'))

@@ -22,7 +22,13 @@ const skip = new Set((process.env.KOERS_BENCH_SKIP ?? '').split(','))
 const targetP99Ms = 25
 /** A generator thread busier than this cannot keep up; its own queueing would be measured. */
 const saturatedBusy = 0.9
-const serverEnv = { KOERS_TICKET_TTL_MS: '300000', LOG_LEVEL: 'warn' }
+const serverEnv = {
+  KOERS_TICKET_TTL_MS: '300000',
+  LOG_LEVEL: 'warn',
+  // Every bench client comes from 127.0.0.1; the per-address throttles (SEC-2) are not measured.
+  KOERS_CREATES_PER_HOUR: '100000',
+  KOERS_JOINS_PER_MINUTE: '100000',
+}
 /** KOERS_BENCH_PROFILE_DIR=dir writes a V8 CPU profile of the server's fan-out run there. */
 const profileDir = process.env.KOERS_BENCH_PROFILE_DIR
 const serverNodeArgs = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []

@@ -98,12 +98,18 @@ export function sectionEditor(page: Page, sectionId: string) {
   return page.getByTestId(`section-editor-${sectionId}`).locator('.ProseMirror')
 }
 
-/** For one describe block: a current web build, a server that serves it, one Chromium; all stopped after. */
-export function setupBrowserSuite(): { readonly server: ServerHandle; readonly browser: Browser } {
+/**
+ * For one describe block: a current web build, a server that serves it (with extra `env`), one
+ * Chromium; all stopped after.
+ */
+export function setupBrowserSuite(env: Record<string, string> = {}): {
+  readonly server: ServerHandle
+  readonly browser: Browser
+} {
   const suite = {} as { server: ServerHandle; browser: Browser }
   beforeAll(async () => {
     ensureWebBuild()
-    suite.server = await spawnServer({ env: { KOERS_WEB_DIR: webDist } })
+    suite.server = await spawnServer({ env: { ...env, KOERS_WEB_DIR: webDist } })
     suite.browser = await launchBrowser()
   })
   afterAll(async () => {

@@ -4,6 +4,7 @@ import { NotFoundPage } from './common/NotFoundPage.tsx'
 import { HomePage } from './home/HomePage.tsx'
 import { I18nProvider, useT } from './i18n/i18n.tsx'
 import { JoinPage } from './join/JoinPage.tsx'
+import { PrivacyPage } from './privacy/PrivacyPage.tsx'
 import { useRoute } from './routing/router.ts'
 
 // Tiptap and Yjs load only when a workspace opens; home and join stay light on phones.
@@ -23,6 +24,8 @@ function Routes() {
           <WorkspacePage key={route.workspaceId} workspaceId={route.workspaceId} />
         </Suspense>
       )
+    case 'privacy':
+      return <PrivacyPage />
     case 'notFound':
       return <NotFoundPage />
   }

@@ -32,6 +32,20 @@ export interface SessionInfo {
 
 export interface Me extends SessionInfo {
   displayName: string
+  /** When the server deletes this workspace if nobody uses it (null: no retention period). */
+  retention: Retention | null
+}
+
+export interface Retention {
+  /** ISO 8601: the last activity plus `KOERS_RETENTION_DAYS`. */
+  deletesAt: string
+}
+
+/** `GET /api/privacy`: what this server keeps and for how long (for the privacy page). */
+export interface PrivacyFacts {
+  sessionDays: number
+  /** Days a workspace may go unused before the server deletes it; null: kept until deleted. */
+  retentionDays: number | null
 }
 
 export interface TicketResponse {

@@ -7,9 +7,11 @@ export const appErrorStatus = {
   forbidden: 403,
   not_found: 404,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
   store_unavailable: 503,
+  capacity_reached: 507,
 } as const
 
 export type AppErrorCode = keyof typeof appErrorStatus

@@ -38,6 +38,14 @@ export {
   type PermissionDeniedReason,
 } from './wire.ts'
 export { participantColor } from './participantColor.ts'
+export {
+  cleanDisplayText,
+  displayTextProblemMessage,
+  DISPLAY_NAME_MAX,
+  TITLE_MAX,
+  type CleanedDisplayText,
+  type DisplayTextProblem,
+} from './displayText.ts'
 export { sendOnlyOwnAwareness, type AwarenessProvider } from './ownAwarenessOnly.ts'
 export {
   ROLES,
@@ -49,4 +57,6 @@ export {
   type SessionInfo,
   type Me,
   type TicketResponse,
+  type Retention,
+  type PrivacyFacts,
 } from './api.ts'

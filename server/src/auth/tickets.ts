@@ -52,6 +52,13 @@ export class TicketStore {
     return entry.principal
   }
 
+  /** PRIV-2: forgets every unused ticket of a deleted workspace. */
+  revokeWorkspace(workspaceId: string): void {
+    for (const [key, entry] of this.tickets) {
+      if (entry.principal.workspaceId === workspaceId) this.forget(key, entry)
+    }
+  }
+
   get size(): number {
     return this.tickets.size
   }

@@ -6,12 +6,17 @@ import type { WebSocket } from 'ws'
 import { registerStaticFiles } from '../staticFiles.ts'
 import { AppError } from './appError.ts'
 import type { AppDeps } from './context.ts'
+import { jsonBodies } from './jsonBodies.ts'
 import { createOnError } from './onError.ts'
+import { registerDeleteWorkspaceRoute } from './routes/deleteWorkspace.ts'
 import { registerHealthRoutes } from './routes/health.ts'
+import { registerPrivacyRoute } from './routes/privacy.ts'
 import { registerSessionRoutes } from './routes/session.ts'
 import { registerSyncRoute } from './routes/sync.ts'
 import { registerTicketRoutes } from './routes/ticket.ts'
 import { registerWorkspaceRoutes } from './routes/workspaces.ts'
+import { sameOriginWrites } from './sameOriginWrites.ts'
+import { securityHeaders } from './securityHeaders.ts'
 
 const MAX_BODY_BYTES = 64 * 1024
 
@@ -26,6 +31,9 @@ export const createApp = (deps: AppDeps): OpenAPIHono => {
     },
   })
   app.onError(createOnError(deps.log))
+  app.use('*', securityHeaders(deps.config))
+  app.use('/api/*', sameOriginWrites(deps.config))
+  app.use('/api/*', jsonBodies)
   app.use(
     '/api/*',
     bodyLimit({
@@ -45,6 +53,8 @@ export const createApp = (deps: AppDeps): OpenAPIHono => {
   registerWorkspaceRoutes(app, deps)
   registerSessionRoutes(app, deps)
   registerTicketRoutes(app, deps)
+  registerDeleteWorkspaceRoute(app, deps)
+  registerPrivacyRoute(app, deps)
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

@@ -2,9 +2,13 @@ import type { Logger } from '../log.ts'
 import type { ServerConfig } from '../config.ts'
 import type { SessionService } from '../auth/sessions.ts'
 import type { TicketStore } from '../auth/tickets.ts'
+import type { ActivityTracker } from '../lifecycle/activityTracker.ts'
+import type { WorkspaceEraser } from '../lifecycle/workspaceEraser.ts'
 import type { AccessStore } from '../store/accessStore.ts'
+import type { LifecycleStore } from '../store/lifecycleStore.ts'
 import type { DocumentStore } from '../store/documentStore.ts'
 import type { RoomRegistry } from '../sync/roomRegistry.ts'
+import type { Throttle } from './throttle.ts'
 
 /** Everything the HTTP routes need, passed in explicitly (no globals). */
 export interface AppDeps {
@@ -15,4 +19,10 @@ export interface AppDeps {
   tickets: TicketStore
   registry: RoomRegistry
   log: Logger
+  /** Counting, touching and forgetting workspaces (docs/privacy.md). */
+  lifecycle: LifecycleStore
+  activity: ActivityTracker
+  eraser: WorkspaceEraser
+  /** SEC-2: per-address limits on creating workspaces and on joining. */
+  throttles: { create: Throttle; join: Throttle }
 }

@@ -1,7 +1,12 @@
 import { z } from '@hono/zod-openapi'
 import {
+  cleanDisplayText,
+  displayTextProblemMessage,
+  DISPLAY_NAME_MAX,
   isWorkspaceId,
   ROLES,
+  TITLE_MAX,
+  type PrivacyFacts as PrivacyFactsBody,
   type CreatedWorkspace as CreatedWorkspaceBody,
   type CreateWorkspaceRequest,
   type Me as MeBody,
@@ -23,12 +28,29 @@ export const WorkspaceIdParam = z.object({
 
 export const RoleSchema = z.enum(ROLES).openapi('Role')
 
-const trimmed = (max: number) => z.string().trim().min(1).max(max)
+/**
+ * SEC-8: a name or title, cleaned by the same `cleanDisplayText` the web app uses; empty,
+ * invisible-only and over-long texts are refused with a clear message.
+ */
+const displayText = (max: number) =>
+  z
+    .string()
+    .superRefine((raw, ctx) => {
+      const { problem } = cleanDisplayText(raw, max)
+      if (problem)
+        ctx.addIssue({ code: 'custom', message: displayTextProblemMessage(problem, max) })
+    })
+    .overwrite((raw) => cleanDisplayText(raw, max).text)
+    .openapi({
+      description:
+        `Cleaned as cleanDisplayText does (NFC, no control or bidi characters, one space); ` +
+        `1–${max} characters (code points), at least one visible`,
+    })
 
 export const CreateWorkspaceBody = z
   .object({
-    title: trimmed(200).openapi({ example: 'Visie op digitalisering 2025–2029' }),
-    school: trimmed(200).openapi({ example: 'OBS De Linde' }),
+    title: displayText(TITLE_MAX).openapi({ example: 'Visie op digitalisering 2025–2029' }),
+    school: displayText(TITLE_MAX).openapi({ example: 'OBS De Linde' }),
     language: z.enum(['nl', 'en']).optional(),
   })
   .openapi('CreateWorkspace')
@@ -43,7 +65,7 @@ export const CreatedWorkspace = z
 export const SessionBody = z
   .object({
     key: z.string().min(16).max(200),
-    displayName: trimmed(60).openapi({ example: 'Fatima' }),
+    displayName: displayText(DISPLAY_NAME_MAX).openapi({ example: 'Fatima' }),
   })
   .openapi('SessionRequest')
 
@@ -57,8 +79,21 @@ export const Me = z
     role: RoleSchema,
     participantId: z.string(),
     displayName: z.string(),
+    retention: z
+      .object({ deletesAt: z.string().openapi({ format: 'date-time' }) })
+      .nullable()
+      .openapi({
+        description: 'When the server deletes this workspace if nobody uses it (PRIV-6)',
+      }),
   })
   .openapi('Me')
+
+export const PrivacyFacts = z
+  .object({
+    sessionDays: z.number().int(),
+    retentionDays: z.number().int().nullable(),
+  })
+  .openapi('PrivacyFacts')
 
 export const Ticket = z
   .object({ ticket: z.string(), expiresAt: z.string().openapi({ format: 'date-time' }) })
@@ -81,3 +116,4 @@ agree<Same<z.infer<typeof SessionBody>, SessionRequest>>()
 agree<Same<z.infer<typeof SessionInfo>, SessionInfoBody>>()
 agree<Same<z.infer<typeof Me>, MeBody>>()
 agree<Same<z.infer<typeof Ticket>, TicketResponse>>()
+agree<Same<z.infer<typeof PrivacyFacts>, PrivacyFactsBody>>()

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
+import { applyPrivacySchema } from './privacySchema.ts'
 
 export type SqliteDatabase = Database.Database
 
@@ -57,5 +58,6 @@ export const openDatabase = (dataDir: string, synchronous: 'normal' | 'full'): S
   db.pragma('foreign_keys = ON')
   db.pragma('busy_timeout = 5000')
   db.exec(SCHEMA)
+  applyPrivacySchema(db)
   return db
 }

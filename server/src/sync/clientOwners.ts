@@ -30,22 +30,27 @@ export class ClientOwners {
   }
 
   /** Whether `participantId` may send `update`; records the claims it makes. */
-  admit(participantId: string, update: Uint8Array): boolean {
-    const { to } = Y.parseUpdateMeta(update)
+  admit(participantId: string, update: Uint8Array): 'admitted' | 'foreign' | 'malformed' {
+    let to: Map<number, number>
+    try {
+      to = Y.parseUpdateMeta(update).to
+    } catch {
+      return 'malformed'
+    }
     const claims: number[] = []
     for (const [client, end] of to) {
       const known = clockOf(this.doc, client)
       if (end <= known) continue
       const owner = this.owners.get(client)
       if (owner === participantId) continue
-      if (owner !== undefined || known > 0) return false
+      if (owner !== undefined || known > 0) return 'foreign'
       claims.push(client)
     }
     for (const client of claims) {
       this.owners.set(client, participantId)
       this.claims.push([client, participantId])
     }
-    return true
+    return 'admitted'
   }
 
   /** The claims made since the last call, to store with the next append. */

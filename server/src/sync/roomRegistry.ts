@@ -119,6 +119,21 @@ export class RoomRegistry {
     return this.batcher.flush()
   }
 
+  /**
+   * PRIV-2: a deleted workspace. Its sockets are closed with 4410, what they sent is committed
+   * (the caller deletes it afterwards) and the room is dropped without a snapshot.
+   */
+  async closeWorkspace(workspaceId: string): Promise<void> {
+    const entry = this.rooms.get(workspaceId)
+    if (!entry) return
+    this.rooms.delete(workspaceId)
+    if (entry.idleTimer) clearTimeout(entry.idleTimer)
+    const room = await entry.loading.catch(() => null)
+    room?.closeAll(CloseCode.WorkspaceDeleted)
+    await this.batcher.flush()
+    room?.destroy()
+  }
+
   /** Shutdown: close sockets, store what is queued, write snapshots, free every room. */
   async close(): Promise<void> {
     this.closing = true

@@ -67,8 +67,13 @@ export class UpdateIntake {
     if (!this.budget.allowGrowth(this, update.byteLength * HEAP_BYTES_PER_UPDATE_BYTE)) {
       return connection.close(CloseCode.TryAgainLater)
     }
-    if (!this.owners.admit(connection.principal.participantId, update)) {
-      return connection.close(CloseCode.PermissionDenied)
+    switch (this.owners.admit(connection.principal.participantId, update)) {
+      case 'malformed':
+        return connection.close(CloseCode.MalformedFrame)
+      case 'foreign':
+        return connection.close(CloseCode.PermissionDenied)
+      case 'admitted':
+        break
     }
     this.guard ??= new WriteGuard(this.doc)
     let resync = false

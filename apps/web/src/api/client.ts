@@ -2,12 +2,20 @@ import type {
   CreatedWorkspace,
   CreateWorkspaceRequest,
   Me,
+  PrivacyFacts,
   SessionInfo,
   SessionRequest,
   TicketResponse,
 } from '@koers/protocol'
 
-export type { CreatedWorkspace, Me, Role, SessionInfo, TicketResponse } from '@koers/protocol'
+export type {
+  CreatedWorkspace,
+  Me,
+  PrivacyFacts,
+  Role,
+  SessionInfo,
+  TicketResponse,
+} from '@koers/protocol'
 
 /** An HTTP error from the Koers API: `{ error: { code, message } }` plus the status. */
 export class ApiError extends Error {
@@ -89,6 +97,19 @@ export function fetchMe(workspaceId: string): Promise<Me> {
   return requestJson(`/api/workspaces/${encodeURIComponent(workspaceId)}/me`, {
     headers: { accept: 'application/json' },
   })
+}
+
+/** PRIV-2: deletes the workspace for good (facilitator only); resolves on 204. */
+export async function deleteWorkspace(workspaceId: string): Promise<void> {
+  await requestJson<null>(`/api/workspaces/${encodeURIComponent(workspaceId)}`, {
+    method: 'DELETE',
+    headers: { accept: 'application/json' },
+  })
+}
+
+/** PRIV-7: what this server keeps and for how long. */
+export function fetchPrivacyFacts(): Promise<PrivacyFacts> {
+  return requestJson('/api/privacy', { headers: { accept: 'application/json' } })
 }
 
 /** The key inside a join link `<origin>/join#<key>`. */

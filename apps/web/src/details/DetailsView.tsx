@@ -1,4 +1,5 @@
 import { useT } from '../i18n/i18n.tsx'
+import { PrivacySection } from '../privacy/PrivacySection.tsx'
 import { AdoptionTrail } from './AdoptionTrail.tsx'
 import { MetaForm } from './MetaForm.tsx'
 
@@ -11,6 +12,7 @@ export function DetailsView() {
         <MetaForm />
       </section>
       <AdoptionTrail />
+      <PrivacySection />
     </div>
   )
 }

@@ -1,8 +1,10 @@
+import { cleanDisplayText, TITLE_MAX, type DisplayTextProblem } from '@koers/protocol'
 import { useId, useState } from 'react'
 import type { FormEvent } from 'react'
 import { ApiError, createWorkspace } from '../api/client.ts'
 import type { CreatedWorkspace } from '../api/client.ts'
 import { useI18n } from '../i18n/i18n.tsx'
+import { displayTextError } from '../common/displayTextError.ts'
 
 export function CreateWorkspaceForm({
   onCreated,
@@ -15,34 +17,51 @@ export function CreateWorkspaceForm({
   const [school, setSchool] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState('')
-  const [showRequired, setShowRequired] = useState(false)
+  const [showProblems, setShowProblems] = useState(false)
+  // SEC-8: the same cleaning and limits as the server.
+  const cleanTitle = cleanDisplayText(title, TITLE_MAX)
+  const cleanSchool = cleanDisplayText(school, TITLE_MAX)
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault()
-    if (!title.trim() || !school.trim()) {
-      setShowRequired(true)
+    if (cleanTitle.problem || cleanSchool.problem) {
+      setShowProblems(true)
       return
     }
     setBusy(true)
     setError('')
     try {
       const created = await createWorkspace({
-        title: title.trim(),
-        school: school.trim(),
+        title: cleanTitle.text,
+        school: cleanSchool.text,
         language,
       })
-      onCreated(created, title.trim())
+      onCreated(created, cleanTitle.text)
     } catch (caught) {
-      const forbidden =
-        caught instanceof ApiError && (caught.status === 401 || caught.status === 403)
-      setError(forbidden ? t.homePage.createNotAllowed : t.homePage.createFailed)
+      setError(createError(caught))
     } finally {
       setBusy(false)
     }
   }
 
-  const titleMissing = showRequired && !title.trim()
-  const schoolMissing = showRequired && !school.trim()
+  function createError(caught: unknown): string {
+    if (!(caught instanceof ApiError)) return t.homePage.createFailed
+    if (caught.status === 401 || caught.status === 403) return t.homePage.createNotAllowed
+    if (caught.status === 429) return t.limits.createThrottled
+    if (caught.status === 507) return t.limits.createFull
+    return t.homePage.createFailed
+  }
+
+  const problemText = (problem: DisplayTextProblem | null): string =>
+    !showProblems || !problem
+      ? ''
+      : problem === 'empty'
+        ? t.homePage.required
+        : displayTextError(t, problem, TITLE_MAX)
+  const titleProblem = problemText(cleanTitle.problem)
+  const schoolProblem = problemText(cleanSchool.problem)
+  const titleMissing = titleProblem !== ''
+  const schoolMissing = schoolProblem !== ''
   return (
     <form className="card stack" onSubmit={(event) => void submit(event)} noValidate>
       <h2>{t.homePage.createTitle}</h2>
@@ -52,7 +71,6 @@ export function CreateWorkspaceForm({
           id={`${id}-title`}
           className="input"
           value={title}
-          maxLength={200}
           placeholder={t.homePage.titlePlaceholder}
           aria-invalid={titleMissing || undefined}
           aria-describedby={titleMissing ? `${id}-title-error` : undefined}
@@ -60,7 +78,7 @@ export function CreateWorkspaceForm({
         />
         {titleMissing && (
           <p className="field__error" id={`${id}-title-error`}>
-            {t.homePage.required}
+            {titleProblem}
           </p>
         )}
       </div>
@@ -70,7 +88,6 @@ export function CreateWorkspaceForm({
           id={`${id}-school`}
           className="input"
           value={school}
-          maxLength={200}
           autoComplete="organization"
           aria-invalid={schoolMissing || undefined}
           aria-describedby={schoolMissing ? `${id}-school-error` : undefined}
@@ -78,7 +95,7 @@ export function CreateWorkspaceForm({
         />
         {schoolMissing && (
           <p className="field__error" id={`${id}-school-error`}>
-            {t.homePage.required}
+            {schoolProblem}
           </p>
         )}
       </div>

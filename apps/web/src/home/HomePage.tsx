@@ -1,6 +1,8 @@
 import { useState } from 'react'
 import type { CreatedWorkspace } from '../api/client.ts'
+import { AppFooter } from '../common/AppFooter.tsx'
 import { AppHeader } from '../common/AppHeader.tsx'
+import { takeFlash } from '../storage/forgetWorkspace.ts'
 import { useT } from '../i18n/i18n.tsx'
 import { CreateWorkspaceForm } from './CreateWorkspaceForm.tsx'
 import { CreatedLinks } from './CreatedLinks.tsx'
@@ -9,6 +11,7 @@ import { JoinedList } from './JoinedList.tsx'
 export function HomePage() {
   const t = useT()
   const [created, setCreated] = useState<CreatedWorkspace | null>(null)
+  const [flash] = useState(takeFlash)
   return (
     <>
       <AppHeader />
@@ -17,6 +20,11 @@ export function HomePage() {
           <h1>{t.tagline}</h1>
           <p className="lead">{t.homePage.intro}</p>
         </div>
+        {flash && (
+          <p className="notice notice--info" role="status" data-testid="home-flash">
+            {flash}
+          </p>
+        )}
         {created ? (
           <CreatedLinks workspace={created} />
         ) : (
@@ -24,6 +32,7 @@ export function HomePage() {
         )}
         <JoinedList />
       </main>
+      <AppFooter />
     </>
   )
 }

@@ -236,4 +236,98 @@ export const en: Dictionary = {
     region: 'Notifications',
     dismiss: 'Dismiss notification',
   },
+
+  // ── Issue 8 (harden-http): input checks, privacy page, deleting, retention ──
+  inputProblems: {
+    empty: 'Please fill in this field.',
+    invisible: 'Use at least one visible character.',
+    tooLong: (max: number) => `Use at most ${max} characters.`,
+  },
+  limits: {
+    createThrottled: 'Many workspaces were just created from this network. Please try again later.',
+    createFull: 'This server cannot take more workspaces right now. Ask your administrator.',
+    joinThrottled:
+      'Very many people are joining from this network at once. Please try again in a minute.',
+  },
+  footer: {
+    label: 'About Koers',
+    privacy: 'Privacy: what Koers keeps',
+  },
+  privacyPage: {
+    title: 'Privacy in Koers',
+    intro:
+      'This page says what this Koers server keeps, where, for how long and who can see it. The school can hand it to its participation council (MR) and use it for its privacy records.',
+    storedTitle: 'What this server keeps',
+    stored: [
+      'Your name as you enter it when joining, with your role (facilitator, team member or reviewer) and a random participant code. No email address, no account, no password.',
+      'Of each workspace: the title, the name of the school, when it was created and when someone last came in.',
+      'The text you write together: sections, guiding principles, action points and the adoption trail, with any names someone types into them.',
+      'The secret links and your sign-in only as a hash (SHA-256): the server cannot recover the links or your cookie from it.',
+    ],
+    notStoredTitle: 'What this server does not keep',
+    notStored: [
+      'IP addresses. To slow down abuse the server counts per address how often workspaces are created and people join; those counts live in memory only and are gone within two hours.',
+      'Who is present and where someone’s cursor is: that passes through the server from browser to browser and is not stored.',
+      'Cookies other than the one sign-in cookie (koers_session). No analytics, no trackers, no advertising.',
+    ],
+    whereTitle: 'Where',
+    where:
+      'Everything is in one database file (koers.sqlite) in the data folder of this server, run by whoever hosts Koers for you.',
+    howLongTitle: 'For how long',
+    sessions: (days: number) =>
+      `A sign-in lasts ${days} days and is then erased. You can join again with the link.`,
+    retention: (days: number) =>
+      `A workspace that nobody has opened for ${days} days is deleted automatically. From 14 days before, the workspace shows a notice.`,
+    noRetention:
+      'This server has no retention period: a workspace is kept until the facilitator or the administrator deletes it.',
+    whoTitle: 'Who can see what',
+    roles: {
+      facilitator:
+        'Facilitator: everything in the workspace; can change the status of the vision and delete the workspace.',
+      editor: 'Team member: reads and writes.',
+      viewer: 'Reviewer (for example the MR or the board): reads and cannot change anything.',
+    },
+    everyone:
+      'Everyone in the workspace sees the names of those present at that moment. Whoever has a link comes in with its role: share links only with the people they are meant for.',
+    host: 'The administrator of the server can access the database file.',
+    thirdPartiesTitle: 'No third parties',
+    thirdParties:
+      'Koers loads nothing from other servers: the code and the fonts come from this server, and the server passes nothing on to another service. Only if the administrator runs the server at a hosting company is that company involved.',
+    deleteTitle: 'Deleting',
+    deleteFacilitator:
+      'The facilitator deletes a workspace for good under Details → Delete workspace. The server then erases the text, the links and all sign-ins at once. Anyone in the workspace at that moment is disconnected and the copy in their browser is erased.',
+    deleteHost:
+      'The administrator can also delete a workspace, and every workspace by erasing the data folder (see the administrator’s guide, docs/deploy.md).',
+    browserTitle: 'In your own browser',
+    browser:
+      'Your browser keeps a copy of the workspaces you opened (so you can keep working offline), the name you last used and your language choice. That stays on your own device; you erase it by clearing this website’s data in your browser.',
+    back: 'Back to the start page',
+  },
+  privacySection: {
+    title: 'Privacy and retention',
+    retention: (date: string) =>
+      `If nobody opens this workspace before ${date}, the server then deletes it automatically.`,
+    noRetention: 'This workspace is kept until the facilitator deletes it.',
+    readMore: 'What Koers keeps and who can see it',
+  },
+  retentionNotice: (date: string) =>
+    `This workspace will be deleted automatically on ${date} unless someone opens it before then.`,
+  deleteWorkspace: {
+    title: 'Delete workspace',
+    intro:
+      'Deletes the whole workspace from the server for good: the text, the links and all sign-ins. Anyone in the workspace now is disconnected. This cannot be undone.',
+    open: 'Delete workspace',
+    confirmLabel: (title: string) => `Type the title “${title}” to confirm`,
+    confirm: 'Delete for good',
+    deleting: 'Deleting…',
+    mismatch: 'Type the title exactly as shown above.',
+    failed: 'Deleting did not work. Please try again.',
+    offline: 'No connection to the server. Try again when you are back online.',
+    done: (title: string) => `Workspace “${title}” has been deleted.`,
+  },
+  workspaceDeleted: {
+    title: 'This workspace has been deleted',
+    body: 'The facilitator deleted this workspace. Nothing of it is kept on the server any more, and the copy in this browser has been erased too.',
+    back: 'Back to the start page',
+  },
 }

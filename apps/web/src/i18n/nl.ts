@@ -234,6 +234,101 @@ export const nl = {
     region: 'Meldingen',
     dismiss: 'Melding sluiten',
   },
+
+  // ── Issue 8 (harden-http): input checks, privacy page, deleting, retention ──
+  inputProblems: {
+    empty: 'Vul dit veld in.',
+    invisible: 'Gebruik minstens één zichtbaar teken.',
+    tooLong: (max: number) => `Gebruik hoogstens ${max} tekens.`,
+  },
+  limits: {
+    createThrottled:
+      'Vanaf dit netwerk zijn net veel werkruimtes gemaakt. Probeer het later opnieuw.',
+    createFull: 'Op deze server kunnen nu geen werkruimtes bij. Vraag de beheerder.',
+    joinThrottled:
+      'Vanaf dit netwerk doen net heel veel mensen tegelijk mee. Probeer het over een minuut opnieuw.',
+  },
+  footer: {
+    label: 'Over Koers',
+    privacy: 'Privacy: wat Koers bewaart',
+  },
+  privacyPage: {
+    title: 'Privacy in Koers',
+    intro:
+      'Deze pagina zegt wat deze Koers-server bewaart, waar, hoe lang en wie het kan zien. De school kan hem gebruiken voor de medezeggenschapsraad (MR) en voor haar privacyverantwoording.',
+    storedTitle: 'Wat deze server bewaart',
+    stored: [
+      'Je naam zoals je die invult bij het meedoen, met je rol (procesbegeleider, teamlid of meelezer) en een willekeurige deelnemerscode. Geen e-mailadres, geen account, geen wachtwoord.',
+      'Van elke werkruimte: de titel, de naam van de school, wanneer hij is gemaakt en wanneer er voor het laatst iemand is binnengekomen.',
+      'De tekst die jullie samen schrijven: onderdelen, uitgangspunten, actiepunten en de besluitvorming, met de namen die iemand daarin typt.',
+      'De geheime links en je aanmelding alleen als hash (SHA-256): de server kan de links en je cookie daaruit niet terughalen.',
+    ],
+    notStoredTitle: 'Wat deze server niet bewaart',
+    notStored: [
+      'IP-adressen. Om misbruik af te remmen telt de server per adres hoe vaak er werkruimtes worden gemaakt en wordt meegedaan; die tellingen staan alleen in het werkgeheugen en zijn na hooguit twee uur weg.',
+      'Wie er aanwezig is en waar iemands cursor staat: dat gaat via de server van browser naar browser en wordt niet opgeslagen.',
+      'Cookies buiten die ene aanmeldcookie (koers_session). Geen analytics, geen trackers, geen advertenties.',
+    ],
+    whereTitle: 'Waar',
+    where:
+      'Alles staat in één databasebestand (koers.sqlite) in de datamap van deze server, die beheerd wordt door wie Koers voor jullie host.',
+    howLongTitle: 'Hoe lang',
+    sessions: (days: number) =>
+      `Een aanmelding geldt ${days} dagen en wordt daarna gewist. Met de link kun je daarna opnieuw meedoen.`,
+    retention: (days: number) =>
+      `Een werkruimte die ${days} dagen door niemand is geopend, wordt automatisch verwijderd. Vanaf 14 dagen daarvoor staat er een melding in de werkruimte.`,
+    noRetention:
+      'Op deze server is geen bewaartermijn ingesteld: een werkruimte blijft bewaard tot de procesbegeleider of de beheerder hem verwijdert.',
+    whoTitle: 'Wie wat kan zien',
+    roles: {
+      facilitator:
+        'Procesbegeleider: alles in de werkruimte; kan de status van de visie wijzigen en de werkruimte verwijderen.',
+      editor: 'Teamlid: leest en schrijft mee.',
+      viewer: 'Meelezer (bijvoorbeeld MR of bestuur): leest mee en kan niets wijzigen.',
+    },
+    everyone:
+      'Iedereen in de werkruimte ziet de namen van wie er op dat moment aanwezig is. Wie een link heeft, komt met die rol binnen: deel links dus alleen met wie erbij hoort.',
+    host: 'De beheerder van de server kan bij het databasebestand.',
+    thirdPartiesTitle: 'Geen derde partijen',
+    thirdParties:
+      'Koers laadt niets van andere servers: de code en de lettertypen komen van deze server, en de server stuurt niets door naar een andere dienst. Alleen als de beheerder de server bij een hostingpartij onderbrengt, is die partij erbij betrokken.',
+    deleteTitle: 'Verwijderen',
+    deleteFacilitator:
+      'De procesbegeleider verwijdert een werkruimte definitief via Gegevens → Werkruimte verwijderen. De server wist dan meteen de tekst, de links en alle aanmeldingen. Wie op dat moment in de werkruimte is, wordt losgekoppeld en de kopie in die browser wordt gewist.',
+    deleteHost:
+      'De beheerder kan een werkruimte ook zelf verwijderen, en alle werkruimtes door de datamap te wissen (zie de beheerdershandleiding, docs/deploy.md).',
+    browserTitle: 'In je eigen browser',
+    browser:
+      'Je browser bewaart een kopie van de werkruimtes die je opende (zo kun je offline doorwerken), de naam die je het laatst gebruikte en je taalkeuze. Dat blijft op je eigen apparaat; je wist het door de sitegegevens van deze website in je browser te verwijderen.',
+    back: 'Naar de startpagina',
+  },
+  privacySection: {
+    title: 'Privacy en bewaren',
+    retention: (date: string) =>
+      `Als niemand deze werkruimte voor ${date} opent, verwijdert de server hem dan automatisch.`,
+    noRetention: 'Deze werkruimte blijft bewaard tot de procesbegeleider hem verwijdert.',
+    readMore: 'Wat Koers bewaart en wie het kan zien',
+  },
+  retentionNotice: (date: string) =>
+    `Deze werkruimte wordt op ${date} automatisch verwijderd als niemand hem voor die tijd opent.`,
+  deleteWorkspace: {
+    title: 'Werkruimte verwijderen',
+    intro:
+      'Verwijdert de hele werkruimte definitief van de server: de tekst, de links en alle aanmeldingen. Wie nu in de werkruimte is, wordt losgekoppeld. Dit kan niet ongedaan worden gemaakt.',
+    open: 'Werkruimte verwijderen',
+    confirmLabel: (title: string) => `Typ de titel “${title}” om te bevestigen`,
+    confirm: 'Definitief verwijderen',
+    deleting: 'Bezig met verwijderen…',
+    mismatch: 'Typ de titel precies zoals hij hierboven staat.',
+    failed: 'Verwijderen lukte niet. Probeer het opnieuw.',
+    offline: 'Geen verbinding met de server. Probeer het opnieuw als er weer verbinding is.',
+    done: (title: string) => `Werkruimte “${title}” is verwijderd.`,
+  },
+  workspaceDeleted: {
+    title: 'Deze werkruimte is verwijderd',
+    body: 'De procesbegeleider heeft deze werkruimte verwijderd. Er is niets meer van bewaard op de server, en de kopie in deze browser is ook gewist.',
+    back: 'Naar de startpagina',
+  },
 }
 
 export type Dictionary = typeof nl

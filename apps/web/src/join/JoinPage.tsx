@@ -1,9 +1,11 @@
+import { cleanDisplayText, DISPLAY_NAME_MAX } from '@koers/protocol'
 import { useId, useState } from 'react'
 import type { FormEvent } from 'react'
 import { ApiError, NetworkError, createSession } from '../api/client.ts'
 import { AppHeader } from '../common/AppHeader.tsx'
 import { useT } from '../i18n/i18n.tsx'
 import { navigate, workspacePath } from '../routing/router.ts'
+import { displayTextError } from '../common/displayTextError.ts'
 import { lastDisplayName, rememberDisplayName } from '../storage/displayName.ts'
 import { findJoinedWorkspace, saveJoinedWorkspace } from '../storage/joinedWorkspaces.ts'
 
@@ -13,16 +15,24 @@ export function JoinPage({ joinKey }: { joinKey: string }) {
   const [name, setName] = useState(lastDisplayName)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState(joinKey ? '' : t.joinPage.noKey)
+  const [invalid, setInvalid] = useState(false)
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault()
-    const displayName = name.trim()
-    if (!displayName) {
-      setError(t.joinPage.nameRequired)
+    // SEC-8: the same cleaning and limit as the server.
+    const { text: displayName, problem } = cleanDisplayText(name, DISPLAY_NAME_MAX)
+    if (problem) {
+      setError(
+        problem === 'empty'
+          ? t.joinPage.nameRequired
+          : displayTextError(t, problem, DISPLAY_NAME_MAX),
+      )
+      setInvalid(true)
       return
     }
     setBusy(true)
     setError('')
+    setInvalid(false)
     try {
       const session = await createSession({ key: joinKey, displayName })
       rememberDisplayName(displayName)
@@ -39,6 +49,7 @@ export function JoinPage({ joinKey }: { joinKey: string }) {
       navigate(workspacePath(session.workspaceId), { replace: true })
     } catch (caught) {
       if (caught instanceof NetworkError) setError(t.joinPage.offline)
+      else if (caught instanceof ApiError && caught.status === 429) setError(t.limits.joinThrottled)
       else if (caught instanceof ApiError && caught.status >= 400 && caught.status < 500) {
         setError(t.joinPage.invalidLink)
       } else setError(t.joinPage.failed)
@@ -59,10 +70,9 @@ export function JoinPage({ joinKey }: { joinKey: string }) {
               id={`${id}-name`}
               className="input"
               value={name}
-              maxLength={60}
               autoComplete="name"
               autoFocus
-              aria-invalid={error === t.joinPage.nameRequired || undefined}
+              aria-invalid={invalid || undefined}
               aria-describedby={error ? `${id}-error` : undefined}
               onChange={(event) => setName(event.target.value)}
               disabled={!joinKey}

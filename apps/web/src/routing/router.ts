@@ -4,6 +4,7 @@ export type Route =
   | { name: 'home' }
   | { name: 'join'; key: string }
   | { name: 'workspace'; workspaceId: string }
+  | { name: 'privacy' }
   | { name: 'notFound' }
 
 const listeners = new Set<() => void>()
@@ -29,6 +30,7 @@ export function parseRoute(pathname: string, hash: string): Route {
   if (pathname === '/join' || pathname === '/join/') {
     return { name: 'join', key: decodeURIComponent(hash.replace(/^#/, '')) }
   }
+  if (pathname === '/privacy' || pathname === '/privacy/') return { name: 'privacy' }
   const match = /^\/w\/([^/]+)\/?$/.exec(pathname)
   if (match?.[1]) return { name: 'workspace', workspaceId: decodeURIComponent(match[1]) }
   return { name: 'notFound' }

@@ -9,6 +9,7 @@ import { textOn } from '../presence/textOn.ts'
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
 import { EditorToolbar } from './EditorToolbar.tsx'
 import { useDeferredMount } from './useDeferredMount.ts'
+import './prosemirror-base.css'
 
 function renderCaret(user: Record<string, unknown>): HTMLElement {
   const color = typeof user.color === 'string' ? user.color : '#4f6d7a'
@@ -66,6 +67,8 @@ function LiveEditor({ sectionId, title }: { sectionId: string; title: string }) 
         }),
       ],
       editable: !readOnly,
+      // SEC-5: no inline <style>; the same rules are in prosemirror-base.css.
+      injectCSS: false,
       immediatelyRender: true,
       shouldRerenderOnTransaction: false,
       editorProps: {

@@ -69,6 +69,13 @@ export function updateJoinedWorkspace(id: string, patch: Partial<JoinedWorkspace
   for (const listener of listeners) listener()
 }
 
+export function removeJoinedWorkspace(id: string): void {
+  if (!findJoinedWorkspace(id)) return
+  const next = listJoinedWorkspaces().filter((item) => item.id !== id)
+  writeLocal(storageKey, JSON.stringify(next))
+  for (const listener of listeners) listener()
+}
+
 function subscribe(listener: () => void): () => void {
   listeners.add(listener)
   const onStorage = (event: StorageEvent) => {

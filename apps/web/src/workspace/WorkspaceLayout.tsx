@@ -1,6 +1,7 @@
 import { ADOPTION_STEP_LABELS, Root, readAdoption, readMeta } from '@koers/doc-model'
 import { useEffect, useState } from 'react'
 import { ActionsView } from '../actions/ActionsView.tsx'
+import { AppFooter } from '../common/AppFooter.tsx'
 import { AppHeader } from '../common/AppHeader.tsx'
 import { useDocValue } from '../common/useDocValue.ts'
 import { DetailsView } from '../details/DetailsView.tsx'
@@ -9,6 +10,8 @@ import { useT } from '../i18n/i18n.tsx'
 import { PresenceList } from '../presence/PresenceList.tsx'
 import { usePresence } from '../presence/usePresence.ts'
 import { PrinciplesView } from '../principles/PrinciplesView.tsx'
+import { RetentionNotice } from '../privacy/RetentionNotice.tsx'
+import { useRetention } from '../privacy/useRetention.ts'
 import { SectionsView } from '../sections/SectionsView.tsx'
 import { updateJoinedWorkspace } from '../storage/joinedWorkspaces.ts'
 import { SyncStatus } from '../sync/SyncStatus.tsx'
@@ -36,6 +39,7 @@ export function WorkspaceLayout({ snapshot }: { snapshot: ConnectionSnapshot }) 
   const status = useDocValue(doc, [Root.adoption], (d) => readAdoption(d).status)
   const people = usePresence(provider.awareness)
   const [tab, setTab] = useState<TabKey>(() => initialTab(workspaceId))
+  const retention = useRetention(workspaceId, snapshot.state === 'saved')
 
   useEffect(() => {
     try {
@@ -102,6 +106,7 @@ export function WorkspaceLayout({ snapshot }: { snapshot: ConnectionSnapshot }) 
             <strong>{t.sync.closedTitle}</strong> ({snapshot.closed.code} {snapshot.closed.reason})
           </div>
         )}
+        <RetentionNotice retention={retention} />
         {snapshot.unsent > 0 && snapshot.state === 'offline' && (
           <p className="notice notice--warning">{t.sync.unsentWarning}</p>
         )}
@@ -118,6 +123,7 @@ export function WorkspaceLayout({ snapshot }: { snapshot: ConnectionSnapshot }) 
           {tab === 'details' && <DetailsView />}
         </div>
       </main>
+      <AppFooter />
     </>
   )
 }

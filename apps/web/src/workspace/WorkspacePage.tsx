@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { useAnnounce } from '../common/Announcer.tsx'
 import { useT } from '../i18n/i18n.tsx'
 import { fetchMe } from '../api/client.ts'
-import { participantColor } from '@koers/protocol'
+import { CloseCode, participantColor } from '@koers/protocol'
+import { WorkspaceDeleted } from '../privacy/WorkspaceDeleted.tsx'
 import {
   findJoinedWorkspace,
   saveJoinedWorkspace,
@@ -25,7 +26,9 @@ export default function WorkspacePage({ workspaceId }: { workspaceId: string }) 
   useJoinedWorkspaces()
   const joined = findJoinedWorkspace(workspaceId)
   const [lookup, setLookup] = useState<'pending' | 'none'>('pending')
-  const connection = useWorkspaceConnection(workspaceId, joined !== undefined)
+  // PRIV-8: once the server says the workspace is gone, nothing of it is opened again.
+  const [deleted, setDeleted] = useState(false)
+  const connection = useWorkspaceConnection(workspaceId, joined !== undefined && !deleted)
   const t = useT()
 
   // No entry in this browser (storage cleared, other browser profile): ask the server whether
@@ -53,17 +56,26 @@ export default function WorkspacePage({ workspaceId }: { workspaceId: string }) 
     }
   }, [joined, workspaceId])
 
+  if (deleted) return <WorkspaceDeleted workspaceId={workspaceId} />
   if (!joined) return lookup === 'none' ? <LinkNeeded /> : <p className="page">{t.loading}</p>
   if (!connection) return <p className="page">{t.loading}</p>
-  return <ConnectedWorkspace connection={connection} joined={joined} />
+  return (
+    <ConnectedWorkspace
+      connection={connection}
+      joined={joined}
+      onDeleted={() => setDeleted(true)}
+    />
+  )
 }
 
 function ConnectedWorkspace({
   connection,
   joined,
+  onDeleted,
 }: {
   connection: WorkspaceConnection
   joined: JoinedWorkspace
+  onDeleted: () => void
 }) {
   const t = useT()
   const announce = useAnnounce()
@@ -86,6 +98,11 @@ function ConnectedWorkspace({
   useEffect(() => {
     updateJoinedWorkspace(joined.id, { lastVisit: Date.now() })
   }, [joined.id])
+
+  const wasDeleted = snapshot.closed?.code === CloseCode.WorkspaceDeleted
+  useEffect(() => {
+    if (wasDeleted) onDeleted()
+  }, [wasDeleted, onDeleted])
 
   const value = useMemo<WorkspaceContextValue | null>(
     () =>

@@ -15,15 +15,17 @@ const sessionRoute = createRoute({
       description: 'Session started; sets the HttpOnly `koers_session` cookie',
       content: { 'application/json': { schema: SessionInfo } },
     },
-    ...errorResponses(400, 401, 413),
+    ...errorResponses(400, 401, 403, 413, 415, 429),
   },
 })
 
 export const registerSessionRoutes = (app: OpenAPIHono, deps: AppDeps): void => {
+  app.post('/api/session', deps.throttles.join.middleware)
   app.openapi(sessionRoute, async (c) => {
     const { key, displayName } = c.req.valid('json')
     const started = await deps.sessions.start(key, displayName, readSessionToken(c))
     if (!started) throw new AppError('unauthorized', 'This link or code is not valid')
+    deps.activity.touch(started.principal.workspaceId)
     writeSessionCookie(c, started.token, isSecureOrigin(publicOrigin(c, deps.config)))
     const { workspaceId, role, participantId } = started.principal
     return c.json({ workspaceId, role, participantId }, 200)

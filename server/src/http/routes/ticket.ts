@@ -11,7 +11,7 @@ const ticketRoute = createRoute({
   request: { params: WorkspaceIdParam },
   responses: {
     200: { description: 'Ticket', content: { 'application/json': { schema: Ticket } } },
-    ...errorResponses(400, 401, 429),
+    ...errorResponses(400, 401, 403, 429),
   },
 })
 
@@ -21,6 +21,7 @@ export const registerTicketRoutes = (app: OpenAPIHono, deps: AppDeps): void => {
     const principal = await requirePrincipal(c, deps.sessions, id)
     const issued = deps.tickets.issue(principal)
     if (!issued) throw new AppError('rate_limited', 'Too many unused tickets; use one first')
+    deps.activity.touch(id)
     const { ticket, expiresAt } = issued
     return c.json({ ticket, expiresAt: expiresAt.toISOString() }, 200)
   })

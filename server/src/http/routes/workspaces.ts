@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import type { Role } from '../../auth/role.ts'
 import { hashSecret, newSecret, safeEqual } from '../../auth/secrets.ts'
 import { AppError } from '../appError.ts'
+import { ensureRoomForWorkspace } from '../capacity.ts'
 import type { AppDeps } from '../context.ts'
 import { publicOrigin } from '../requestOrigin.ts'
 import {
@@ -15,6 +16,16 @@ import {
   WorkspaceIdParam,
 } from '../schemas.ts'
 import { requirePrincipal } from '../sessionCookie.ts'
+import { DAY_MS } from '../../lifecycle/housekeeping.ts'
+
+/** PRIV-6: when the retention period would delete the workspace, or null without one. */
+const retentionOf = async (deps: AppDeps, workspaceId: string) => {
+  const days = deps.config.protection.retentionDays
+  if (days === null) return null
+  const last = await deps.lifecycle.lastActivity(workspaceId)
+  if (!last) return null
+  return { deletesAt: new Date(last.getTime() + days * DAY_MS).toISOString() }
+}
 
 const createWorkspaceRoute = createRoute({
   method: 'post',
@@ -25,7 +36,7 @@ const createWorkspaceRoute = createRoute({
   },
   responses: {
     201: { description: 'Created', content: { 'application/json': { schema: CreatedWorkspace } } },
-    ...errorResponses(400, 401, 413),
+    ...errorResponses(400, 401, 403, 413, 415, 429, 507),
   },
 })
 
@@ -41,6 +52,7 @@ const meRoute = createRoute({
 })
 
 export const registerWorkspaceRoutes = (app: OpenAPIHono, deps: AppDeps): void => {
+  app.post('/api/workspaces', deps.throttles.create.middleware)
   app.openapi(createWorkspaceRoute, async (c) => {
     const createKey = deps.config.createKey
     if (createKey) {
@@ -51,6 +63,7 @@ export const registerWorkspaceRoutes = (app: OpenAPIHono, deps: AppDeps): void =
       }
     }
     const { title, school, language } = c.req.valid('json')
+    await ensureRoomForWorkspace(deps.lifecycle, deps.config)
     const id = newWorkspaceId()
     const doc = new Y.Doc()
     createWorkspaceDoc(doc, { title, school, ...(language ? { language } : {}) })
@@ -89,7 +102,14 @@ export const registerWorkspaceRoutes = (app: OpenAPIHono, deps: AppDeps): void =
 
   app.openapi(meRoute, async (c) => {
     const { id } = c.req.valid('param')
-    const principal = await requirePrincipal(c, deps.sessions, id)
-    return c.json(principal, 200)
+    const { workspaceId, role, participantId, displayName } = await requirePrincipal(
+      c,
+      deps.sessions,
+      id,
+    )
+    return c.json(
+      { workspaceId, role, participantId, displayName, retention: await retentionOf(deps, id) },
+      200,
+    )
   })
 }
