@@ -1,43 +1,12 @@
-import { createRequire } from 'node:module'
-import type { Page } from 'playwright-core'
 import { describe, expect, test } from 'vitest'
 import { createWorkspace } from '../support/api.ts'
+import { seriousViolations } from '../support/axe.ts'
 import {
   browserAvailable,
   joinThroughLink,
   newPerson,
   setupBrowserSuite,
 } from '../support/browser.ts'
-
-const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
-
-interface AxeViolation {
-  id: string
-  impact: string | null
-  help: string
-  nodes: { target: unknown[] }[]
-}
-
-/** Runs axe-core (WCAG 2.1 A/AA rules) and returns the serious and critical violations. */
-async function seriousViolations(
-  page: Page,
-): Promise<{ id: string; help: string; targets: string[] }[]> {
-  await page.addScriptTag({ path: axePath })
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> }
-      }
-    ).axe
-    const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-    })
-    return result.violations
-  })
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)) }))
-}
 
 describe.skipIf(!browserAvailable)('browser: accessibility (WCAG 2.1 AA, axe-core)', () => {
   const suite = setupBrowserSuite()

@@ -88,9 +88,27 @@ function list(schema: Schema, type: NodeType, raw: RawNode): Node[] {
   return []
 }
 
-function fitBlock(schema: Schema, raw: RawNode): Node[] {
+/** Nodes of the `block` group: what a document, a quote or a list item may hold. */
+function isBlockContent(type: NodeType): boolean {
+  return (type.spec.group ?? '').split(' ').includes('block')
+}
+
+/** The editor writes numbers here; an old or foreign document may not. */
+function cleanAttrs(raw: RawNode): RawNode {
+  const attrs = { ...raw.attrs }
+  const whole = (value: unknown, min: number, max: number, fallback: number) => {
+    const n = typeof value === 'number' ? value : Number(value)
+    return Number.isInteger(n) && n >= min && n <= max ? n : fallback
+  }
+  if (raw.type === 'heading') attrs.level = whole(attrs.level, 1, 6, 2)
+  if (raw.type === 'orderedList') attrs.start = whole(attrs.start, 0, 1_000_000, 1)
+  return { ...raw, attrs }
+}
+
+function fitBlock(schema: Schema, rawNode: RawNode): Node[] {
+  const raw = cleanAttrs(rawNode)
   const whole = tryNode(schema, raw)
-  if (whole?.isBlock) return [whole]
+  if (whole && isBlockContent(whole.type)) return [whole]
   const type = schema.nodes[raw.type]
   if (type?.isTextblock) return textblock(schema, type, raw)
   if (type && (raw.type === 'bulletList' || raw.type === 'orderedList'))

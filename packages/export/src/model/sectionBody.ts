@@ -11,5 +11,12 @@ import { readFragment } from './readFragment.ts'
 export function sectionBodyNode(schema: Schema, doc: Y.Doc, sectionId: string): Node {
   const raw = readFragment(sectionBody(doc, sectionId))
   const blocks = fitBlocks(schema, raw.content ?? [])
-  return schema.topNodeType.createAndFill(null, blocks) ?? schema.topNodeType.createAndFill()!
+  const node = schema.topNodeType.createAndFill(null, blocks)
+  if (node) return node
+  // Not expected (every fitted block is block content), but never lose the text.
+  const paragraph = schema.nodes.paragraph!
+  const plain = blocks
+    .filter((block) => block.textContent !== '')
+    .map((block) => paragraph.create(null, schema.text(block.textContent)))
+  return schema.topNodeType.createAndFill(null, plain)!
 }

@@ -5,7 +5,7 @@
 export const HTML_STYLES = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
-body { margin: 0; background: #fff; color: #1f2328; font: 1rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; overflow-wrap: anywhere; }
+body { margin: 0; background: #fff; color: #1f2328; font: 1rem/1.6 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; overflow-wrap: break-word; }
 .page { max-width: 46rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
 header.cover { border-bottom: 3px solid #1d4e89; padding-bottom: 1.5rem; margin-bottom: 2rem; }
 header.cover h1 { font-size: 2.1rem; line-height: 1.2; margin: 0 0 0.25rem; color: #12345b; }
