@@ -1,17 +1,15 @@
 import {
-  ADOPTION_STEPS,
   customValues,
   listActions,
   listPrinciples,
   listSections,
   principleProvenance,
-  readAdoption,
   readCreatedAt,
   readMeta,
 } from '@koers/doc-model'
 import { toBase64 } from 'lib0/buffer'
 import * as Y from 'yjs'
-import { bodySchema } from '../model/buildModel.ts'
+import { adoptionTrail } from '../model/trail.ts'
 import { sectionBodyNode } from '../model/sectionBody.ts'
 import { BACKUP_FORMAT, BACKUP_VERSION, type BackupContent, type BackupV1 } from './backupSchema.ts'
 
@@ -22,23 +20,16 @@ export interface BackupMeta {
 
 /** The readable view of a document: what doc-model's readers return, bodies as ProseMirror JSON. */
 export function backupContent(doc: Y.Doc): BackupContent {
-  const adoption = readAdoption(doc)
   return {
     customValues: customValues(doc),
-    adoption: {
-      status: adoption.status,
-      steps: ADOPTION_STEPS.flatMap((step) => {
-        const record = adoption.steps[step]
-        return record ? [{ step, date: record.date, note: record.note }] : []
-      }),
-    },
+    adoption: adoptionTrail(doc),
     sections: listSections(doc).map((section) => ({
       id: section.id,
       title: section.title,
       buildingBlock: section.buildingBlock,
       questions: section.questions,
       templateKey: section.templateKey,
-      body: sectionBodyNode(bodySchema(), doc, section.id).toJSON() as { type: string },
+      body: sectionBodyNode(doc, section.id).toJSON() as { type: string },
     })),
     principles: listPrinciples(doc).map((principle) => ({
       id: principle.id,

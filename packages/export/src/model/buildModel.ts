@@ -1,7 +1,6 @@
 import {
   ACTION_STATUS_LABELS,
   BUILDING_BLOCK_LABELS,
-  createSchema,
   listActions,
   listPrinciples,
   listSections,
@@ -10,7 +9,6 @@ import {
   SECTOR_LABELS,
   valueLabel,
 } from '@koers/doc-model'
-import type { Schema } from '@tiptap/pm/model'
 import type * as Y from 'yjs'
 import { LABELS } from '../labels.ts'
 import type { ExportOptions } from '../options.ts'
@@ -25,14 +23,6 @@ const PARTS: readonly Part[] = ['principles', 'actions']
 const PART_SECTION: Readonly<Record<Part, string>> = {
   principles: 'uitgangspunten',
   actions: 'actiepunten',
-}
-
-let schema: Schema | null = null
-
-/** The one body schema (DM-12), built once per process. */
-export function bodySchema(): Schema {
-  schema ??= createSchema()
-  return schema
 }
 
 function participantCount(value: number | undefined): number | null {
@@ -52,7 +42,7 @@ export function buildModel(doc: Y.Doc, options: ExportOptions): ExportDocument {
     number: i + 1,
     title: section.title.trim() || labels.untitledSection,
     questions: options.questions ? section.questions : [],
-    blocks: toBlocks(sectionBodyNode(bodySchema(), doc, section.id)),
+    blocks: toBlocks(sectionBodyNode(doc, section.id)),
     parts: PARTS.filter((part) => home(part) === i),
   }))
 

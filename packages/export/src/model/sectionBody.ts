@@ -1,14 +1,23 @@
-import { sectionBody } from '@koers/doc-model'
+import { createSchema, sectionBody } from '@koers/doc-model'
 import type { Node, Schema } from '@tiptap/pm/model'
 import type * as Y from 'yjs'
 import { fitBlocks } from './fitSchema.ts'
 import { readFragment } from './readFragment.ts'
 
+let schema: Schema | null = null
+
+/** The one body schema (DM-12), built once per process. */
+function bodySchema(): Schema {
+  schema ??= createSchema()
+  return schema
+}
+
 /**
  * A section body as a ProseMirror `doc` node of the one body schema, read without changing the
  * document. Never throws: what does not fit is flattened or left out (EXP-7).
  */
-export function sectionBodyNode(schema: Schema, doc: Y.Doc, sectionId: string): Node {
+export function sectionBodyNode(doc: Y.Doc, sectionId: string): Node {
+  const schema = bodySchema()
   const raw = readFragment(sectionBody(doc, sectionId))
   const blocks = fitBlocks(schema, raw.content ?? [])
   const node = schema.topNodeType.createAndFill(null, blocks)

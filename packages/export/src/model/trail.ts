@@ -1,28 +1,49 @@
-import { ADOPTION_STEP_LABELS, ADOPTION_STEPS, readAdoption, type Language } from '@koers/doc-model'
+import {
+  ADOPTION_STEP_LABELS,
+  ADOPTION_STEPS,
+  readAdoption,
+  type AdoptionStep,
+  type Language,
+} from '@koers/doc-model'
 import type * as Y from 'yjs'
 import type { Labels } from '../labels.ts'
 import { formatIsoDate } from './format.ts'
 import type { TrailEntry } from './types.ts'
 
+export interface AdoptionTrail {
+  status: AdoptionStep
+  /** The steps reached, in order, each with its date (YYYY-MM-DD or '') and note. */
+  steps: { step: AdoptionStep; date: string; note: string }[]
+}
+
 /**
- * The status and the steps of the adoption trail that were reached, in order, read through
- * doc-model's adoption reader. The one place that knows the trail's shape.
+ * The adoption status and trail, read through doc-model's adoption reader: the one place in
+ * the export that knows the trail's shape (the backup and every format use it).
  */
+export function adoptionTrail(doc: Y.Doc): AdoptionTrail {
+  const adoption = readAdoption(doc)
+  return {
+    status: adoption.status,
+    steps: ADOPTION_STEPS.flatMap((step) => {
+      const record = adoption.steps[step]
+      return record ? [{ step, date: record.date, note: record.note }] : []
+    }),
+  }
+}
+
+/** The trail in the export's language, dates as people read them. */
 export function readTrail(
   doc: Y.Doc,
   lang: Language,
   labels: Labels,
 ): { status: string; trail: TrailEntry[] } {
-  const adoption = readAdoption(doc)
-  const trail: TrailEntry[] = []
-  for (const step of ADOPTION_STEPS) {
-    const record = adoption.steps[step]
-    if (!record) continue
-    trail.push({
-      step: ADOPTION_STEP_LABELS[step][lang],
-      date: formatIsoDate(record.date, labels),
-      note: record.note.trim(),
-    })
+  const { status, steps } = adoptionTrail(doc)
+  return {
+    status: ADOPTION_STEP_LABELS[status][lang],
+    trail: steps.map((entry) => ({
+      step: ADOPTION_STEP_LABELS[entry.step][lang],
+      date: formatIsoDate(entry.date, labels),
+      note: entry.note.trim(),
+    })),
   }
-  return { status: ADOPTION_STEP_LABELS[adoption.status][lang], trail }
 }

@@ -28,8 +28,12 @@ function text(value: string, options: { bold?: boolean } = {}): TextRun {
   return new TextRun({ text: cleanText(value), ...options })
 }
 
-function heading1(title: string): Paragraph {
-  return new Paragraph({ heading: HeadingLevel.HEADING_1, children: [text(title)] })
+function heading1(title: string, pageBreakBefore = false): Paragraph {
+  return new Paragraph({
+    heading: HeadingLevel.HEADING_1,
+    pageBreakBefore,
+    children: [text(title)],
+  })
 }
 
 function freeText(value: string, indentLeft?: number): Paragraph[] {
@@ -93,7 +97,7 @@ function actions(model: ExportDocument): FileChild[] {
     table(
       [labels.what, labels.who, labels.when, labels.actionStatus, labels.principle],
       model.actions.map((a) => [a.what, a.owner, a.due, a.status, a.principle]),
-      [34, 15, 15, 10, 26],
+      [32, 17, 16, 10, 25],
     ),
     new Paragraph({ children: [] }),
   ]
@@ -150,7 +154,7 @@ function appendix(model: ExportDocument): FileChild[] {
   const a = model.appendix
   if (!a) return []
   return [
-    heading1(labels.appendix),
+    heading1(labels.appendix, true),
     new Paragraph({
       children: [
         text(`${labels.participants}: `, { bold: true }),

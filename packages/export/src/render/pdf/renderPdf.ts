@@ -66,7 +66,7 @@ function actions(model: ExportDocument): Content {
   return table(
     [labels.what, labels.who, labels.when, labels.actionStatus, labels.principle],
     model.actions.map((a) => [a.what, a.owner, a.due, a.status, a.principle]),
-    ['*', 68, 80, 44, 110],
+    ['*', 'auto', 86, 'auto', 110],
   )
 }
 
@@ -103,7 +103,7 @@ function appendix(model: ExportDocument): Content[] {
   const a = model.appendix
   if (!a) return []
   return [
-    heading1(labels.appendix),
+    { stack: [heading1(labels.appendix)], pageBreak: 'before' },
     {
       text: [
         { text: `${labels.participants}: `, bold: true },
