@@ -75,6 +75,17 @@ describe('a body that does not fit the schema', () => {
     expect(section).not.toContain('javascript')
   })
 
+  it('EXP-7 exports a body root that another writer made a different kind of shared type', async () => {
+    const doc = seedVision()
+    const id = listSections(doc)[3]!.id // Ambities: its body was never read as a fragment
+    const other = new Y.Doc()
+    other.getMap(`body:${id}`).set('not', 'a fragment')
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(other))
+    doc.getMap(`body:${id}`)
+    const md = new TextDecoder().decode((await exportWorkspace(doc, 'md', options)).bytes)
+    expect(md).toContain('## 4. Ambities\n\n## 5. Uitgangspunten')
+  })
+
   it('EXP-6 / EXP-7 the JSON view of a broken body fits the schema', async () => {
     const json = JSON.parse(
       new TextDecoder().decode((await exportWorkspace(brokenVision(), 'json', options)).bytes),

@@ -2,7 +2,7 @@ import { createSchema, sectionBody } from '@koers/doc-model'
 import type { Node, Schema } from '@tiptap/pm/model'
 import type * as Y from 'yjs'
 import { fitBlocks } from './fitSchema.ts'
-import { readFragment } from './readFragment.ts'
+import { readFragment, type RawNode } from './readFragment.ts'
 
 let schema: Schema | null = null
 
@@ -18,7 +18,13 @@ function bodySchema(): Schema {
  */
 export function sectionBodyNode(doc: Y.Doc, sectionId: string): Node {
   const schema = bodySchema()
-  const raw = readFragment(sectionBody(doc, sectionId))
+  let raw: RawNode
+  try {
+    raw = readFragment(sectionBody(doc, sectionId))
+  } catch {
+    // The root exists as another kind of shared type (Yjs refuses to read it as a fragment).
+    raw = { type: 'doc', content: [] }
+  }
   const blocks = fitBlocks(schema, raw.content ?? [])
   const node = schema.topNodeType.createAndFill(null, blocks)
   if (node) return node
