@@ -74,7 +74,7 @@ const pages =
     .match(/\/Type \/Page\b/g)?.length ?? 0
 console.log(
   `Typed vision (seed ${seed}): ${words(doc)} words in ${size.sections} sections, ${size.principles} principles, ${size.actions} actions; ` +
-    `${history.operations} keystroke and element operations, ${history.structs} Yjs structs, state ${(state.length / 1024).toFixed(0)} KB; ` +
+    `${history.operations} inserted characters and elements (deleted ones included), ${history.structs} Yjs structs, state ${(state.length / 1024).toFixed(0)} KB; ` +
     `PDF ${pages} pages (with questions and appendix). Generated in ${(generateMs / 1000).toFixed(1)} s.`,
 )
 
