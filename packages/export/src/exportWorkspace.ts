@@ -10,7 +10,7 @@ import { renderMarkdown } from './render/markdown/renderMarkdown.ts'
 import { renderPdf } from './render/pdf/renderPdf.ts'
 import { readMeta } from '@koers/doc-model'
 
-export const CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
+const CONTENT_TYPES: Readonly<Record<ExportFormat, string>> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   pdf: 'application/pdf',
   md: 'text/markdown; charset=utf-8',

@@ -44,15 +44,21 @@ export function tagLine(
   return parts.join(' · ')
 }
 
-/** Cover facts as label/value pairs, empty ones left out (the school is the cover's subtitle). */
-export function coverFacts(model: ExportDocument): { label: string; value: string }[] {
+export interface CoverFact {
+  key: 'sector' | 'period' | 'status' | 'reviewDate' | 'exportedOn'
+  label: string
+  value: string
+}
+
+/** Cover facts, empty ones left out (the school is the cover's subtitle). */
+export function coverFacts(model: ExportDocument): CoverFact[] {
   const { labels } = model
-  const facts = [
-    { label: labels.sector, value: model.sector },
-    { label: labels.period, value: model.period },
-    { label: labels.status, value: model.status },
-    { label: labels.reviewDate, value: model.reviewDate },
-    { label: labels.exportedOn, value: model.exportedOn },
+  const facts: CoverFact[] = [
+    { key: 'sector', label: labels.sector, value: model.sector },
+    { key: 'period', label: labels.period, value: model.period },
+    { key: 'status', label: labels.status, value: model.status },
+    { key: 'reviewDate', label: labels.reviewDate, value: model.reviewDate },
+    { key: 'exportedOn', label: labels.exportedOn, value: model.exportedOn },
   ]
   return facts.filter((fact) => fact.value !== '')
 }

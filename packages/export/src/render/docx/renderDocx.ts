@@ -116,7 +116,7 @@ function cover(model: ExportDocument): FileChild[] {
         text(fact.value),
       ],
     })
-    if (fact.label !== model.labels.status) return [line]
+    if (fact.key !== 'status') return [line]
     return [
       line,
       ...trailLines(model).map(

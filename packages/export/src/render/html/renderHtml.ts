@@ -58,7 +58,7 @@ function part(model: ExportDocument, which: Part): string {
 function cover(model: ExportDocument): string {
   const facts = coverFacts(model).map((fact) => {
     const trail =
-      fact.label === model.labels.status && model.trail.length > 0
+      fact.key === 'status' && model.trail.length > 0
         ? `<ul>${trailLines(model)
             .map((line) => `<li>${e(line)}</li>`)
             .join('')}</ul>`

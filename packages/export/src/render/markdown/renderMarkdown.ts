@@ -87,7 +87,7 @@ export function renderMarkdown(model: ExportDocument): string {
   if (model.school) out.push(`**${text(model.school)}**`)
   const facts = coverFacts(model).map((fact) => {
     const line = `- **${text(fact.label)}:** ${escapeMarkdown(fact.value, false)}`
-    if (fact.label !== labels.status || model.trail.length === 0) return line
+    if (fact.key !== 'status' || model.trail.length === 0) return line
     return [line, ...trailLines(model).map((entry) => `  - ${escapeMarkdown(entry, false)}`)].join(
       '\n',
     )

@@ -77,7 +77,7 @@ function part(model: ExportDocument, which: Part): Content {
 function cover(model: ExportDocument): Content[] {
   const facts = coverFacts(model).map((fact): Content => [
     { text: fact.label, bold: true, color: COLORS.muted },
-    fact.label === model.labels.status && model.trail.length > 0
+    fact.key === 'status' && model.trail.length > 0
       ? { stack: [fact.value, { ul: trailLines(model), margin: [0, 2, 0, 0] }] }
       : fact.value,
   ])
