@@ -1,0 +1,6 @@
+export type { ExportFormat, ExportOptions, ExportResult } from './options.ts'
+export { EXPORT_FORMATS } from './options.ts'
+export { exportWorkspace } from './exportWorkspace.ts'
+export type { BackupV1 } from './backup/backupSchema.ts'
+export { buildBackup, type BackupMeta } from './backup/buildBackup.ts'
+export { parseBackup, type ParsedBackup } from './backup/parseBackup.ts'
