@@ -33,5 +33,9 @@ export {
   PERMISSION_DENIED_READ_ONLY,
   PERMISSION_DENIED_PROTECTED,
 } from './wire.ts'
-export { participantColor } from './participantColor.ts'
+export {
+  PARTICIPANT_COLORS,
+  participantColor,
+  preferredColorIndex,
+} from './participantColor.ts'
 export { sendOnlyOwnAwareness, type AwarenessProvider } from './ownAwarenessOnly.ts'

@@ -14,6 +14,7 @@ import * as Y from 'yjs'
 import type { StoredDocument } from '../store/documentStore.ts'
 import type { Connection, ConnectionHost } from './connection.ts'
 import { isRoomOrigin, LOAD_ORIGIN } from './origin.ts'
+import { ColorAssignments } from './colorAssignments.ts'
 import { ProtectedReverter } from './protectedReverter.ts'
 import { RoomPresence } from './roomPresence.ts'
 
@@ -59,6 +60,7 @@ export class Room implements ConnectionHost {
   readonly doc = new Y.Doc({ gc: true })
   readonly presence: RoomPresence
   readonly connections = new Set<Connection>()
+  readonly colors = new ColorAssignments()
   /** Sequence number of the last stored update. */
   lastSeq: number
   /** Log rows since the last snapshot. */
@@ -108,6 +110,7 @@ export class Room implements ConnectionHost {
       return
     }
     this.connections.add(connection)
+    connection.assignColor(this.colors.acquire(connection.principal.participantId))
     connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
     const everyone = this.presence.encodeAll()
     if (everyone) connection.send(encodeAwarenessUpdate(everyone))
@@ -116,6 +119,7 @@ export class Room implements ConnectionHost {
 
   removeConnection(connection: Connection): void {
     if (!this.connections.delete(connection)) return
+    this.colors.release(connection.principal.participantId)
     this.presence.release(connection)
     if (this.connections.size === 0 && !this.destroyed) this.events.onEmpty(this)
   }
