@@ -146,4 +146,36 @@ describe.skipIf(!browserAvailable)('browser: a hall of 300 (issue 9)', () => {
       expect(views[0], person.name).toMatch(/^#[0-9a-f]{6}$/)
     }
   })
+
+  test('PRES-2 a caret label fades when that person stops typing and shows again when they type', async () => {
+    const workspace = await createWorkspace(suite.server.url)
+    const anna = await newPerson(suite.browser, 'caret-anna')
+    const bram = await newPerson(suite.browser, 'caret-bram')
+    await joinThroughLink(anna.page, workspace.links.editor, 'Anna de Vries')
+    await joinThroughLink(bram.page, workspace.links.editor, 'Bram Jansen')
+    const firstEditor = (page: Page) =>
+      page.locator('section[data-testid^="section-"] .ProseMirror').first()
+    await firstEditor(bram.page).click()
+    await firstEditor(bram.page).pressSequentially('Eerste zin. ', { delay: 20 })
+
+    const caret = anna.page.locator('.collaboration-carets__caret', { hasText: 'Bram Jansen' })
+    const idle = () =>
+      caret.evaluate((element) => element.classList.contains('collaboration-carets__caret--idle'))
+    const labelOpacity = () =>
+      caret
+        .locator('.collaboration-carets__label')
+        .evaluate((label) => Number(getComputedStyle(label).opacity))
+    await expect.poll(idle, { timeout: 30_000 }).toBe(true)
+    await expect.poll(labelOpacity, { timeout: 10_000 }).toBe(0)
+    // Bram types again: while he types the label shows.
+    await Promise.all([
+      firstEditor(bram.page).pressSequentially('En nog een zin die wat langer duurt.', {
+        delay: 80,
+      }),
+      expect.poll(idle, { timeout: 15_000, interval: 50 }).toBe(false),
+    ])
+    // and it fades again once he stops
+    await expect.poll(idle, { timeout: 30_000 }).toBe(true)
+    await Promise.all([anna.context.close(), bram.context.close()])
+  })
 })
