@@ -33,10 +33,6 @@ export {
   PERMISSION_DENIED_READ_ONLY,
   PERMISSION_DENIED_PROTECTED,
 } from './wire.ts'
-export {
-  PARTICIPANT_COLORS,
-  participantColor,
-  preferredColorIndex,
-} from './participantColor.ts'
+export { PARTICIPANT_COLORS, participantColor, preferredColorIndex } from './participantColor.ts'
 export { sendOnlyOwnAwareness, type AwarenessProvider } from './ownAwarenessOnly.ts'
 export { stampedUserIn, watchOwnStamp, type StampedProvider, type StampedUser } from './ownStamp.ts'
