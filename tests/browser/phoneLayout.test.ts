@@ -1,6 +1,6 @@
 import { addAction, addPrinciple } from '@koers/doc-model'
 import type { Locator, Page } from 'playwright-core'
-import { describe, expect, test } from 'vitest'
+import { describe, expect, onTestFinished, test } from 'vitest'
 import { createWorkspace, joinAs, type CreatedWorkspace } from '../support/api.ts'
 import {
   browserAvailable,
@@ -8,6 +8,7 @@ import {
   newPerson,
   setupBrowserSuite,
 } from '../support/browser.ts'
+import { startNetworkSwitch } from '../support/networkSwitch.ts'
 import { saveScreenshot, sidewaysReport, type SidewaysReport } from '../support/layout.ts'
 import { openClient } from '../support/testClients.ts'
 
@@ -25,14 +26,33 @@ function recorder(page: Page) {
   }
 }
 
-/** Opens an item's "⋯" menu, checks, closes it with Escape (focus back on the button). */
+/**
+ * Opens an item's "⋯" menu with the keyboard, checks, and closes it with Escape: a real menu
+ * button (`aria-haspopup`, `aria-expanded`), arrow keys move between items, focus comes back.
+ */
 async function menuOpen(page: Page, scope: Locator, check: () => Promise<void>): Promise<void> {
   const button = scope.getByRole('button', { name: /^Meer acties voor/ })
-  await button.click()
+  expect(await button.getAttribute('aria-haspopup')).toBe('menu')
+  await button.focus()
+  await page.keyboard.press('Enter')
   await page.getByRole('menu').waitFor()
+  expect(await button.getAttribute('aria-expanded')).toBe('true')
+  const focusedItem = () =>
+    page.evaluate(() => document.activeElement?.textContent?.replace(/[↑↓✓]/g, '').trim())
+  await page.keyboard.press('End')
+  await expect.poll(focusedItem).toBe('Verwijderen')
+  const enabled = await page
+    .getByRole('menu')
+    .locator('[role^="menuitem"]:not([data-disabled])')
+    .count()
+  if (enabled > 1) {
+    await page.keyboard.press('ArrowUp')
+    await expect.poll(focusedItem).not.toBe('Verwijderen')
+  }
   await check()
   await page.keyboard.press('Escape')
   await expect.poll(() => page.getByRole('menu').count()).toBe(0)
+  expect(await button.getAttribute('aria-expanded')).toBe('false')
   expect(await button.evaluate((element) => element === document.activeElement)).toBe(true)
 }
 
@@ -153,9 +173,17 @@ describe.skipIf(!browserAvailable)('browser: a phone layout that fits (issue 9)'
 
   test('LAYOUT-1 offline with waiting changes, the header still fits 360 px', async () => {
     const workspace = await createWorkspace(suite.server.url)
+    // Playwright's setOffline does not cut an open WebSocket: the phone goes through a switch.
+    const wifi = await startNetworkSwitch(suite.server.port)
+    onTestFinished(() => wifi.close())
     const { page, context } = await newPerson(suite.browser, 'phone-offline', phone)
-    await joinThroughLink(page, workspace.links.editor, 'Telefoon offline')
+    await joinThroughLink(
+      page,
+      workspace.links.editor.replace(suite.server.url, wifi.url),
+      'Telefoon offline',
+    )
     await context.setOffline(true)
+    wifi.setConnected(false)
     const status = page.getByTestId('sync-status')
     await expect.poll(() => status.getAttribute('data-state'), { timeout: 15_000 }).toBe('offline')
     const editor = page.locator('section[data-testid^="section-"] .ProseMirror').first()
@@ -170,7 +198,6 @@ describe.skipIf(!browserAvailable)('browser: a phone layout that fits (issue 9)'
     const report = await sidewaysReport(page, 'offline')
     expect(report.fits, JSON.stringify(report)).toBe(true)
     await saveScreenshot(page, 'phone-360-offline')
-    await context.setOffline(false)
     await context.close()
   })
 })
