@@ -182,7 +182,6 @@ describe.skipIf(!browserAvailable)('browser: a phone layout that fits (issue 9)'
       workspace.links.editor.replace(suite.server.url, wifi.url),
       'Telefoon offline',
     )
-    await context.setOffline(true)
     wifi.setConnected(false)
     const status = page.getByTestId('sync-status')
     await expect.poll(() => status.getAttribute('data-state'), { timeout: 15_000 }).toBe('offline')
