@@ -50,4 +50,44 @@ describe.skipIf(!browserAvailable)('browser: accessibility (WCAG 2.1 AA, axe-cor
     }
     await context.close()
   })
+
+  // Issue 9: the presence list and the phone's "⋯" menu with its confirmation.
+  test('A11Y-1 the presence list, an item menu, a confirmation and the phone tabs have no serious or critical violation', async () => {
+    const workspace = await createWorkspace(suite.server.url)
+    for (const viewport of [undefined, { width: 360, height: 740 }]) {
+      const label = viewport ? 'phone' : 'laptop'
+      const { page, context } = await newPerson(suite.browser, `a11y-dialogs-${label}`, viewport)
+      await joinThroughLink(page, workspace.links.facilitator, `Fenna ${label}`)
+      await page.getByTestId('presence-toggle').click()
+      await page.getByTestId('presence-list').waitFor()
+      expect({ label, violations: await seriousViolations(page) }).toEqual({
+        label,
+        violations: [],
+      })
+      await page.keyboard.press('Escape')
+      if (viewport) {
+        const section = page.locator('section[data-testid^="section-"]').first()
+        await section.getByRole('button', { name: /^Meer acties voor/ }).click()
+        await page.getByRole('menu').waitFor()
+        expect({ label: 'menu', violations: await seriousViolations(page) }).toEqual({
+          label: 'menu',
+          violations: [],
+        })
+        await page.getByRole('menuitem', { name: 'Verwijderen' }).click()
+        await page.getByTestId('confirm').waitFor()
+        expect({ label: 'confirm', violations: await seriousViolations(page) }).toEqual({
+          label: 'confirm',
+          violations: [],
+        })
+        for (const tab of ['Uitgangspunten', 'Actiepunten', 'Gegevens']) {
+          await page.getByRole('tab', { name: tab }).click()
+          expect({ tab, violations: await seriousViolations(page) }).toEqual({
+            tab,
+            violations: [],
+          })
+        }
+      }
+      await context.close()
+    }
+  })
 })

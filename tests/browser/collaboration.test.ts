@@ -78,7 +78,10 @@ describe.skipIf(!browserAvailable)('browser: writing together', () => {
       .poll(() => caretLabel(bram.page, 'Anna de Vries').count(), { timeout: 15_000 })
       .toBe(1)
     expect(await caretLabel(anna.page, 'Anna de Vries').count()).toBe(0)
-    await expect.poll(() => anna.page.getByTestId('presence').innerText()).toContain('Bram Jansen')
+    await anna.page.getByTestId('presence-toggle').click()
+    await expect
+      .poll(() => anna.page.getByTestId('presence-list').innerText())
+      .toContain('Bram Jansen')
     await Promise.all([anna.context.close(), bram.context.close()])
   })
 

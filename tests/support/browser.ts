@@ -65,11 +65,9 @@ export function launchBrowser(): Promise<Browser> {
 export async function newPerson(
   browser: Browser,
   label: string,
+  viewport: { width: number; height: number } = { width: 1280, height: 900 },
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({
-    locale: 'nl-NL',
-    viewport: { width: 1280, height: 900 },
-  })
+  const context = await browser.newContext({ locale: 'nl-NL', viewport })
   const page = await context.newPage()
   onTestFailed(async ({ task }) => {
     mkdirSync(artifactsDir, { recursive: true })

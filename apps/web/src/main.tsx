@@ -1,5 +1,6 @@
 import '@fontsource-variable/inter'
 import './styles.css'
+import './hall.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'

@@ -37,7 +37,7 @@ export {
   PERMISSION_DENIED_REASONS,
   type PermissionDeniedReason,
 } from './wire.ts'
-export { participantColor } from './participantColor.ts'
+export { PARTICIPANT_COLORS, participantColor, preferredColorIndex } from './participantColor.ts'
 export {
   cleanDisplayText,
   displayTextProblemMessage,
@@ -60,3 +60,4 @@ export {
   type Retention,
   type PrivacyFacts,
 } from './api.ts'
+export { stampedUserIn, watchOwnStamp, type StampedProvider, type StampedUser } from './ownStamp.ts'

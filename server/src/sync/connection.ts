@@ -38,7 +38,8 @@ export interface StampedUser {
 export class Connection implements ConnectionOrigin {
   readonly kind = 'connection' as const
   readonly access: DocumentAccess
-  readonly user: StampedUser
+  /** Its colour is the participant's preferred one until the room assigns one (`assignColor`). */
+  user: StampedUser
   /** Frames that have been reverted because they touched protected parts. */
   reverts = 0
   /** The awareness client id this connection speaks for, once it announced one. */
@@ -86,6 +87,11 @@ export class Connection implements ConnectionOrigin {
       limits.maxAwarenessBytesPerSecond,
       limits.awarenessByteBurst,
     )
+  }
+
+  /** The room's colour for this participant (PERM-6), stamped into every awareness state. */
+  assignColor(color: string): void {
+    this.user = { ...this.user, color }
   }
 
   get closed(): boolean {

@@ -1,4 +1,10 @@
-import { CloseCode, DEFAULT_LIMITS, encodeUpdateFrame, type Limits } from '@koers/protocol'
+import {
+  CloseCode,
+  DEFAULT_LIMITS,
+  encodeUpdateFrame,
+  participantColor,
+  type Limits,
+} from '@koers/protocol'
 import * as encoding from 'lib0/encoding'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
@@ -326,6 +332,48 @@ describe('room', () => {
     expect((watcher.awareness.get(555) as { user: { name: string } }).user.name).toBe(
       'editor participant-r',
     )
+  })
+
+  it('PERM-6: each participant present has a colour no one else present has; tabs share it', async () => {
+    // Five participants who all prefer the same colour, and a watcher who prefers another.
+    const wish = participantColor('room-colour')
+    const ids: string[] = []
+    for (let i = 0; ids.length < 5; i++) if (participantColor(`c${i}`) === wish) ids.push(`c${i}`)
+    const [a, b, c, d, e] = ids as [string, string, string, string, string]
+    let w = 0
+    while (participantColor(`w${w}`) === wish) w++
+    const watcher = await join('viewer', `w${w}`)
+    const colorOf = (clientId: number) =>
+      (watcher.awareness.get(clientId) as { user?: { color: string } } | null)?.user?.color
+    const announce = async (peer: FakePeer, clientId: number, clock = 1) => {
+      peer.sendAwareness([{ clientId, clock, state: { cursor: clock } }])
+      await expect.poll(() => colorOf(clientId)).toBeTruthy()
+      return colorOf(clientId)!
+    }
+    const aTab1 = await join('editor', a)
+    const aTab2 = await join('editor', a)
+    const bPeer = await join('editor', b)
+    const cPeer = await join('facilitator', c)
+    const aColor = await announce(aTab1, 901)
+    expect(aColor).toBe(wish)
+    expect(await announce(aTab2, 902)).toBe(aColor)
+    const bColor = await announce(bPeer, 903)
+    const cColor = await announce(cPeer, 904)
+    expect(new Set([aColor, bColor, cColor]).size).toBe(3)
+
+    // One tab of a leaves: a keeps the colour, nobody else can have it.
+    aTab1.connection!.handleTransportClose()
+    expect(await announce(aTab2, 902, 2)).toBe(aColor)
+    const dPeer = await join('editor', d)
+    const dColor = await announce(dPeer, 905)
+    expect([aColor, bColor, cColor]).not.toContain(dColor)
+
+    // a's last tab leaves: the colour is free and the next one who prefers it gets it.
+    aTab2.connection!.handleTransportClose()
+    dPeer.connection!.handleTransportClose()
+    await expect.poll(() => watcher.awareness.get(902)).toBeNull()
+    const newcomer = await join('editor', e)
+    expect(await announce(newcomer, 906)).toBe(aColor)
   })
 
   it('PERM-6: an awareness state over the size cap is dropped', async () => {

@@ -11,6 +11,7 @@ import { ClientOwners } from './clientOwners.ts'
 import type { Connection, ConnectionHost } from './connection.ts'
 import { DocumentSize } from './documentSize.ts'
 import { isRoomOrigin, LOAD_ORIGIN } from './origin.ts'
+import { ColorAssignments } from './colorAssignments.ts'
 import { RoomPresence } from './roomPresence.ts'
 import { SyncReplies } from './syncReplies.ts'
 import { dropPending, UpdateIntake, type MemoryBudget } from './updateIntake.ts'
@@ -42,6 +43,7 @@ export class Room implements ConnectionHost {
   readonly doc = new Y.Doc({ gc: true })
   readonly presence: RoomPresence
   readonly connections = new Set<Connection>()
+  readonly colors = new ColorAssignments()
   /** Sequence number of the last stored update. */
   lastSeq: number
   /** Log rows since the last snapshot. */
@@ -102,6 +104,7 @@ export class Room implements ConnectionHost {
       return
     }
     this.connections.add(connection)
+    connection.assignColor(this.colors.acquire(connection.principal.participantId))
     this.replies.ask(connection)
     const everyone = this.presence.encodeAll()
     if (everyone) connection.send(encodeAwarenessFrame(everyone))
@@ -111,6 +114,7 @@ export class Room implements ConnectionHost {
   removeConnection(connection: Connection): void {
     if (!this.connections.delete(connection)) return
     this.replies.forget(connection)
+    this.colors.release(connection.principal.participantId)
     this.presence.release(connection)
     if (this.connections.size === 0 && !this.destroyed) this.events.onEmpty(this)
   }

@@ -8,9 +8,12 @@ import {
   updateAction,
 } from '@koers/doc-model'
 import type { ActionView, PrincipleView } from '@koers/doc-model'
-import { ConfirmRemove } from '../common/ConfirmRemove.tsx'
-import { MoveControls } from '../common/MoveControls.tsx'
+import { ConfirmBox } from '../common/ConfirmBox.tsx'
+import { DragHandle } from '../common/DragHandle.tsx'
+import { ItemMenu } from '../common/ItemMenu.tsx'
 import type { SortableRenderProps } from '../common/SortableList.tsx'
+import { useMenuConfirm } from '../common/useMenuConfirm.ts'
+import { useCompact } from '../common/useMediaQuery.ts'
 import { useTextField } from '../common/useTextField.ts'
 import { formatDate } from '../i18n/formatDate.ts'
 import { useI18n } from '../i18n/i18n.tsx'
@@ -49,6 +52,8 @@ export function ActionRow({ action, rankIndex, total, principles, sortable, onMo
   )
   const linked = principles.findIndex((principle) => principle.id === action.principleId)
   const label = (field: string) => t.actions.fieldLabel(field, n)
+  const compact = useCompact()
+  const menu = useMenuConfirm()
 
   if (readOnly) {
     const principle = principles[linked]
@@ -67,75 +72,89 @@ export function ActionRow({ action, rankIndex, total, principles, sortable, onMo
   }
 
   return (
-    <tr
-      ref={sortable?.setNodeRef}
-      style={sortable?.style}
-      className={`action-row${sortable?.isDragging ? ' action-row--dragging' : ''}`}
-      data-testid={`action-${action.id}`}
-    >
-      <td className="action-row__n">{n}</td>
-      <td data-label={t.actions.what}>
-        <input className="input" aria-label={label(t.actions.what)} {...what} />
-      </td>
-      <td data-label={t.actions.owner}>
-        <input className="input" aria-label={label(t.actions.owner)} {...owner} />
-      </td>
-      <td data-label={t.actions.due}>
-        <input
-          className="input"
-          type="date"
-          aria-label={label(t.actions.due)}
-          value={action.due}
-          onChange={(event) => updateAction(doc, action.id, { due: event.target.value })}
-        />
-      </td>
-      <td data-label={t.actions.status}>
-        <select
-          className="select"
-          aria-label={label(t.actions.status)}
-          value={action.status}
-          onChange={(event) => {
-            const status = event.target.value
-            if (isActionStatus(status)) updateAction(doc, action.id, { status })
-          }}
-        >
-          {ACTION_STATUSES.map((status) => (
-            <option key={status} value={status}>
-              {ACTION_STATUS_LABELS[status][language]}
-            </option>
-          ))}
-        </select>
-      </td>
-      <td data-label={t.actions.principle}>
-        <select
-          className="select"
-          aria-label={label(t.actions.principle)}
-          value={linked >= 0 ? action.principleId : ''}
-          onChange={(event) => updateAction(doc, action.id, { principleId: event.target.value })}
-        >
-          <option value="">{t.actions.noPrinciple}</option>
-          {principles.map((principle, index) => (
-            <option key={principle.id} value={principle.id}>
-              {principleLabel(principle, index, t.principles.numbered)}
-            </option>
-          ))}
-        </select>
-      </td>
-      <td className="action-row__controls">
-        {sortable && (
-          <MoveControls
+    <>
+      <tr
+        ref={sortable?.setNodeRef}
+        style={sortable?.style}
+        className={`action-row${sortable?.isDragging ? ' action-row--dragging' : ''}`}
+        data-testid={`action-${action.id}`}
+      >
+        <td className="action-row__n">{n}</td>
+        <td data-label={t.actions.what}>
+          <input className="input" aria-label={label(t.actions.what)} {...what} />
+        </td>
+        <td data-label={t.actions.owner}>
+          <input className="input" aria-label={label(t.actions.owner)} {...owner} />
+        </td>
+        <td data-label={t.actions.due}>
+          <input
+            className="input"
+            type="date"
+            aria-label={label(t.actions.due)}
+            value={action.due}
+            onChange={(event) => updateAction(doc, action.id, { due: event.target.value })}
+          />
+        </td>
+        <td data-label={t.actions.status}>
+          <select
+            className="select"
+            aria-label={label(t.actions.status)}
+            value={action.status}
+            onChange={(event) => {
+              const status = event.target.value
+              if (isActionStatus(status)) updateAction(doc, action.id, { status })
+            }}
+          >
+            {ACTION_STATUSES.map((status) => (
+              <option key={status} value={status}>
+                {ACTION_STATUS_LABELS[status][language]}
+              </option>
+            ))}
+          </select>
+        </td>
+        <td data-label={t.actions.principle}>
+          <select
+            className="select"
+            aria-label={label(t.actions.principle)}
+            value={linked >= 0 ? action.principleId : ''}
+            onChange={(event) => updateAction(doc, action.id, { principleId: event.target.value })}
+          >
+            <option value="">{t.actions.noPrinciple}</option>
+            {principles.map((principle, index) => (
+              <option key={principle.id} value={principle.id}>
+                {principleLabel(principle, index, t.principles.numbered)}
+              </option>
+            ))}
+          </select>
+        </td>
+        <td className="action-row__controls">
+          {sortable && !compact && <DragHandle name={name} handle={sortable.handle} />}
+          <ItemMenu
             name={name}
             index={rankIndex}
             total={total}
-            onMove={onMove}
-            handle={sortable.handle}
+            onMove={sortable ? onMove : undefined}
+            onRemove={menu.ask}
+            buttonRef={menu.buttonRef}
           />
-        )}
-        <ConfirmRemove
-          label={t.actions.remove(name)}
-          onConfirm={() => removeAction(doc, action.id)}
-        />
-      </td>
-    </tr>
+        </td>
+      </tr>
+      {menu.confirming && (
+        // A row of its own, so the question never widens the table.
+        <tr className="action-row__confirm">
+          <td colSpan={7}>
+            <ConfirmBox
+              label={t.actions.remove(name)}
+              question={t.actions.removeConfirm}
+              onConfirm={() => {
+                menu.done()
+                removeAction(doc, action.id)
+              }}
+              onCancel={menu.cancel}
+            />
+          </td>
+        </tr>
+      )}
+    </>
   )
 }

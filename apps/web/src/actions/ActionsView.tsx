@@ -121,6 +121,12 @@ export function ActionsView() {
           onBlur={unfreeze}
         >
           <caption className="visually-hidden">{t.actions.title}</caption>
+          <colgroup>
+            {['n', 'what', 'owner', 'due', 'status', 'principle'].map((column) => (
+              <col key={column} className={`actions-table__col--${column}`} />
+            ))}
+            {!readOnly && <col className="actions-table__col--controls" />}
+          </colgroup>
           <thead>
             <tr>
               <th scope="col">#</th>

@@ -1,11 +1,17 @@
 import type { ReactNode } from 'react'
 import { useI18n } from '../i18n/i18n.tsx'
 import { Link } from './Link.tsx'
+import { useCompact } from './useMediaQuery.ts'
 
 /** Top bar on every page: skip link, brand, page-specific items and the language switch. */
 export function AppHeader({ children }: { children?: ReactNode }) {
   const { t, language, setLanguage } = useI18n()
   const other = language === 'nl' ? 'en' : 'nl'
+  // On a phone the button shows "EN": its name starts with what it shows (WCAG 2.5.3).
+  const compact = useCompact()
+  const switchLabel = compact
+    ? `${other.toUpperCase()}: ${t.languageSwitchLabel}`
+    : t.languageSwitchLabel
   return (
     <>
       <a className="skip-link" href="#main">
@@ -24,7 +30,7 @@ export function AppHeader({ children }: { children?: ReactNode }) {
             type="button"
             className="button button--quiet lang-switch"
             lang={other}
-            aria-label={t.languageSwitchLabel}
+            aria-label={switchLabel}
             onClick={() => setLanguage(other)}
           >
             <span className="lang-switch__long">{t.languageSwitch}</span>

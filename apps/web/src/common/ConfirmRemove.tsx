@@ -1,6 +1,6 @@
 import { useState } from 'react'
+import { ConfirmBox } from './ConfirmBox.tsx'
 import { Icon } from './Icon.tsx'
-import { useT } from '../i18n/i18n.tsx'
 
 /** A remove button that first asks: the question, "remove" and "cancel" (focused, the safe choice). */
 export function ConfirmRemove({
@@ -13,7 +13,6 @@ export function ConfirmRemove({
   question?: string
   onConfirm: () => void
 }) {
-  const t = useT()
   const [confirming, setConfirming] = useState(false)
   if (!confirming) {
     return (
@@ -29,26 +28,14 @@ export function ConfirmRemove({
     )
   }
   return (
-    <span className="confirm" role="group" aria-label={label}>
-      {question && <span className="confirm__text">{question}</span>}
-      <button
-        type="button"
-        className="button button--danger"
-        onClick={() => {
-          setConfirming(false)
-          onConfirm()
-        }}
-      >
-        {label}
-      </button>
-      <button
-        type="button"
-        className="button button--quiet"
-        autoFocus
-        onClick={() => setConfirming(false)}
-      >
-        {t.cancel}
-      </button>
-    </span>
+    <ConfirmBox
+      label={label}
+      question={question}
+      onConfirm={() => {
+        setConfirming(false)
+        onConfirm()
+      }}
+      onCancel={() => setConfirming(false)}
+    />
   )
 }

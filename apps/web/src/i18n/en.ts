@@ -113,7 +113,9 @@ export const en: Dictionary = {
     toc: 'Contents',
     tocToggle: 'Table of contents',
     writingHere: (names: string[]) =>
-      `${new Intl.ListFormat('en', { type: 'conjunction' }).format(names)} ${names.length === 1 ? 'is' : 'are'} writing here`,
+      names.length <= 2
+        ? `${names.join(' and ')} ${names.length === 1 ? 'is' : 'are'} writing here`
+        : `${names[0]} and ${names.length - 1} others are writing here`,
     guidingQuestions: 'Guiding questions',
     showQuestions: 'Show guiding questions',
     hideQuestions: 'Hide guiding questions',
@@ -329,5 +331,20 @@ export const en: Dictionary = {
     title: 'This workspace has been deleted',
     body: 'The facilitator deleted this workspace. Nothing of it is kept on the server any more, and the copy in this browser has been erased too.',
     back: 'Back to the start page',
+  },
+
+  // Issue 9, "ready for a hall of 300": compact presence and the "⋯" menus of items.
+  hall: {
+    presenceButton: (n: number) => `${n} present`,
+    more: (n: number) => `+${n}`,
+    searchLabel: 'Search a name',
+    searchPlaceholder: 'Name…',
+    shown: (shown: number, total: number) => `${shown} of ${total}`,
+    noMatch: 'No one with that name.',
+    closeList: 'Close the list',
+    menu: (name: string) => `More actions for ${name}`,
+    moveUp: 'Move up',
+    moveDown: 'Move down',
+    remove: 'Remove',
   },
 }

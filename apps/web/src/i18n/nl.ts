@@ -111,7 +111,9 @@ export const nl = {
     toc: 'Inhoud',
     tocToggle: 'Inhoudsopgave',
     writingHere: (names: string[]) =>
-      `${new Intl.ListFormat('nl', { type: 'conjunction' }).format(names)} ${names.length === 1 ? 'schrijft' : 'schrijven'} hier`,
+      names.length <= 2
+        ? `${names.join(' en ')} ${names.length === 1 ? 'schrijft' : 'schrijven'} hier`
+        : `${names[0]} en ${names.length - 1} anderen schrijven hier`,
     guidingQuestions: 'Richtvragen',
     showQuestions: 'Richtvragen tonen',
     hideQuestions: 'Richtvragen verbergen',
@@ -328,6 +330,21 @@ export const nl = {
     title: 'Deze werkruimte is verwijderd',
     body: 'De procesbegeleider heeft deze werkruimte verwijderd. Er is niets meer van bewaard op de server, en de kopie in deze browser is ook gewist.',
     back: 'Naar de startpagina',
+  },
+
+  // Issue 9, "ready for a hall of 300": compact presence and the "⋯" menus of items.
+  hall: {
+    presenceButton: (n: number) => `${n} aanwezig`,
+    more: (n: number) => `+${n}`,
+    searchLabel: 'Zoek een naam',
+    searchPlaceholder: 'Naam…',
+    shown: (shown: number, total: number) => `${shown} van ${total}`,
+    noMatch: 'Niemand met die naam.',
+    closeList: 'Lijst sluiten',
+    menu: (name: string) => `Meer acties voor ${name}`,
+    moveUp: 'Omhoog',
+    moveDown: 'Omlaag',
+    remove: 'Verwijderen',
   },
 }
 

@@ -11,7 +11,9 @@ export interface Present {
   isSelf: boolean
 }
 
-function readPresence(awareness: Awareness): Present[] {
+const byName = new Intl.Collator('nl', { numeric: true })
+
+function readPresence(awareness: Awareness, selfColor: string | null): Present[] {
   const people: Present[] = []
   awareness.getStates().forEach((state, clientId) => {
     const user: unknown = state.user
@@ -19,17 +21,23 @@ function readPresence(awareness: Awareness): Present[] {
     const { name, color, role } = user as { name?: unknown; color?: unknown; role?: unknown }
     if (typeof name !== 'string' || name === '') return
     const section: unknown = state.section
+    const isSelf = clientId === awareness.clientID
     people.push({
       clientId,
       name,
-      color: typeof color === 'string' && /^#[0-9a-f]{6}$/i.test(color) ? color : '#475569',
+      color:
+        isSelf && selfColor
+          ? selfColor
+          : typeof color === 'string' && /^#[0-9a-f]{6}$/i.test(color)
+            ? color
+            : '#475569',
       role: isRole(role) ? role : null,
       section: typeof section === 'string' ? section : null,
-      isSelf: clientId === awareness.clientID,
+      isSelf,
     })
   })
   return people.sort((a, b) =>
-    a.isSelf !== b.isSelf ? (a.isSelf ? -1 : 1) : a.name.localeCompare(b.name, 'nl'),
+    a.isSelf !== b.isSelf ? (a.isSelf ? -1 : 1) : byName.compare(a.name, b.name),
   )
 }
 
@@ -37,17 +45,21 @@ function sameList(a: Present[], b: Present[]): boolean {
   return JSON.stringify(a) === JSON.stringify(b)
 }
 
-/** Who is here, as stamped by the server (name, colour, role) plus the section they edit. */
-export function usePresence(awareness: Awareness): Present[] {
-  const [people, setPeople] = useState(() => readPresence(awareness))
+/**
+ * Who is here, as stamped by the server (name, colour, role) plus the section they edit. The
+ * own entry is the local state, so its colour is the one the server stamped (`selfColor`) once
+ * that is known (PERM-6).
+ */
+export function usePresence(awareness: Awareness, selfColor: string | null): Present[] {
+  const [people, setPeople] = useState(() => readPresence(awareness, selfColor))
   useEffect(() => {
     const onChange = () => {
-      const next = readPresence(awareness)
+      const next = readPresence(awareness, selfColor)
       setPeople((previous) => (sameList(previous, next) ? previous : next))
     }
     onChange()
     awareness.on('change', onChange)
     return () => awareness.off('change', onChange)
-  }, [awareness])
+  }, [awareness, selfColor])
   return people
 }

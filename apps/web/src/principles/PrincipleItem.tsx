@@ -12,10 +12,14 @@ import {
 } from '@koers/doc-model'
 import type { PrincipleView } from '@koers/doc-model'
 import { useId, useRef } from 'react'
+import { ConfirmBox } from '../common/ConfirmBox.tsx'
 import { ConfirmRemove } from '../common/ConfirmRemove.tsx'
+import { ItemMenu } from '../common/ItemMenu.tsx'
 import { MoveControls } from '../common/MoveControls.tsx'
 import type { SortableRenderProps } from '../common/SortableList.tsx'
 import { sameRef, useDocValue } from '../common/useDocValue.ts'
+import { useMenuConfirm } from '../common/useMenuConfirm.ts'
+import { useCompact } from '../common/useMediaQuery.ts'
 import { useTextField } from '../common/useTextField.ts'
 import { useYTextBinding } from '../common/useYTextBinding.ts'
 import { useI18n } from '../i18n/i18n.tsx'
@@ -49,6 +53,8 @@ export function PrincipleItem({ principle, index, total, values, sortable, onMov
   )
   const number = t.principles.numbered(index + 1)
   const name = principle.statement.trim() ? principle.statement.trim().slice(0, 60) : number
+  const compact = useCompact()
+  const menu = useMenuConfirm()
 
   return (
     <article
@@ -62,7 +68,17 @@ export function PrincipleItem({ principle, index, total, values, sortable, onMov
         <h3 className="item-card__number" id={`${id}-number`}>
           {number}
         </h3>
-        {!readOnly && (
+        {!readOnly && compact && (
+          <ItemMenu
+            name={name}
+            index={index}
+            total={total}
+            onMove={onMove}
+            onRemove={menu.ask}
+            buttonRef={menu.buttonRef}
+          />
+        )}
+        {!readOnly && !compact && (
           <div className="item-card__controls">
             <MoveControls
               name={name}
@@ -79,6 +95,17 @@ export function PrincipleItem({ principle, index, total, values, sortable, onMov
           </div>
         )}
       </div>
+      {!readOnly && compact && menu.confirming && (
+        <ConfirmBox
+          label={t.principles.remove(name)}
+          question={t.principles.removeConfirm}
+          onConfirm={() => {
+            menu.done()
+            removePrinciple(doc, principle.id)
+          }}
+          onCancel={menu.cancel}
+        />
+      )}
       {readOnly ? (
         <>
           <p className="principle__statement">{principle.statement || '–'}</p>

@@ -2,6 +2,7 @@ import { Root, sectionQuestionsText } from '@koers/doc-model'
 import type { SectionView } from '@koers/doc-model'
 import { useId, useRef, useState } from 'react'
 import { sameRef, useDocValue } from '../common/useDocValue.ts'
+import { COMPACT_QUERY } from '../common/useMediaQuery.ts'
 import { useYTextBinding } from '../common/useYTextBinding.ts'
 import { useT } from '../i18n/i18n.tsx'
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
@@ -10,7 +11,8 @@ export function GuidingQuestions({ section }: { section: SectionView }) {
   const t = useT()
   const id = useId()
   const { doc, readOnly } = useWorkspace()
-  const [open, setOpen] = useState(true)
+  // On a phone they start folded, one line, so the text comes first.
+  const [open, setOpen] = useState(() => !window.matchMedia(COMPACT_QUERY).matches)
   // Shown as a list, so nobody mistakes them for the place to write; editing is one click away.
   const [editing, setEditing] = useState(false)
   const textarea = useRef<HTMLTextAreaElement>(null)

@@ -1,29 +1,14 @@
 import { bodyRootName, createExtensions } from '@koers/doc-model'
 import Collaboration from '@tiptap/extension-collaboration'
-import CollaborationCaret from '@tiptap/extension-collaboration-caret'
 import { Placeholder } from '@tiptap/extensions'
 import { EditorContent, useEditor } from '@tiptap/react'
 import { useEffect, useRef } from 'react'
 import { useT } from '../i18n/i18n.tsx'
-import { textOn } from '../presence/textOn.ts'
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
+import { CollaborationCarets } from './collaborationCarets.ts'
 import { EditorToolbar } from './EditorToolbar.tsx'
 import { useDeferredMount } from './useDeferredMount.ts'
 import './prosemirror-base.css'
-
-function renderCaret(user: Record<string, unknown>): HTMLElement {
-  const color = typeof user.color === 'string' ? user.color : '#4f6d7a'
-  const caret = document.createElement('span')
-  caret.classList.add('collaboration-carets__caret')
-  caret.style.borderColor = color
-  const label = document.createElement('span')
-  label.classList.add('collaboration-carets__label')
-  label.style.backgroundColor = color
-  label.style.color = color.startsWith('#') && color.length === 7 ? textOn(color) : '#ffffff'
-  label.textContent = typeof user.name === 'string' ? user.name : ''
-  caret.append(label)
-  return caret
-}
 
 function editorAttributes(label: string, readOnly: boolean): Record<string, string> {
   return {
@@ -52,14 +37,14 @@ export function SectionEditor({ sectionId, title }: { sectionId: string; title: 
 
 function LiveEditor({ sectionId, title }: { sectionId: string; title: string }) {
   const t = useT()
-  const { doc, provider, readOnly, user } = useWorkspace()
+  const { doc, provider, readOnly } = useWorkspace()
   const label = t.sections.editorLabel(title)
   const editor = useEditor(
     {
       extensions: [
         ...createExtensions(),
         Collaboration.configure({ document: doc, field: bodyRootName(sectionId) }),
-        CollaborationCaret.configure({ provider, user, render: renderCaret }),
+        CollaborationCarets.configure({ awareness: provider.awareness }),
         // UI only, not part of the document schema: the hint in an empty section.
         Placeholder.configure({
           placeholder: readOnly ? t.sections.emptyText : t.sections.placeholder,
@@ -75,7 +60,7 @@ function LiveEditor({ sectionId, title }: { sectionId: string; title: string }) 
         attributes: editorAttributes(label, readOnly),
       },
     },
-    [doc, provider, sectionId, readOnly, user.name, user.color, t],
+    [doc, provider, sectionId, readOnly, t],
   )
 
   useEffect(() => {

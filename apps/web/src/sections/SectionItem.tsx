@@ -7,9 +7,13 @@ import {
 import type { SectionView } from '@koers/doc-model'
 import { useId } from 'react'
 import type { FocusEvent } from 'react'
+import { ConfirmBox } from '../common/ConfirmBox.tsx'
 import { ConfirmRemove } from '../common/ConfirmRemove.tsx'
+import { ItemMenu } from '../common/ItemMenu.tsx'
 import { MoveControls } from '../common/MoveControls.tsx'
 import type { SortableRenderProps } from '../common/SortableList.tsx'
+import { useMenuConfirm } from '../common/useMenuConfirm.ts'
+import { useCompact } from '../common/useMediaQuery.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import type { Present } from '../presence/usePresence.ts'
 import { WritersHere } from '../presence/WritersHere.tsx'
@@ -44,6 +48,10 @@ export function SectionItem({
   const id = useId()
   const { doc, provider, readOnly } = useWorkspace()
   const name = section.title || t.sections.untitled
+  const compact = useCompact()
+  const menu = useMenuConfirm()
+  const setBlock = (value: string) =>
+    setSectionBuildingBlock(doc, section.id, isBuildingBlock(value) ? value : '')
 
   function onFocus(): void {
     if (!readOnly && provider.awareness.getLocalState()?.section !== section.id) {
@@ -70,14 +78,49 @@ export function SectionItem({
       onBlur={onBlur}
     >
       <header className="section__head">
-        <SectionTitle
-          sectionId={section.id}
-          title={section.title}
-          number={index + 1}
-          renameFirst={isNew}
-        />
+        <div className="section__title-line">
+          <SectionTitle
+            sectionId={section.id}
+            title={section.title}
+            number={index + 1}
+            renameFirst={isNew}
+          />
+          {!readOnly && compact && (
+            <ItemMenu
+              name={name}
+              index={index}
+              total={total}
+              onMove={onMove}
+              choice={{
+                label: t.sections.buildingBlock,
+                value: section.buildingBlock,
+                onChange: setBlock,
+                options: [
+                  { value: '', label: t.sections.noBuildingBlock },
+                  ...BUILDING_BLOCKS.map((block) => ({
+                    value: block,
+                    label: BUILDING_BLOCK_LABELS[block][language],
+                  })),
+                ],
+              }}
+              onRemove={menu.ask}
+              buttonRef={menu.buttonRef}
+            />
+          )}
+        </div>
         <WritersHere people={writers} />
-        {!readOnly && (
+        {!readOnly && compact && menu.confirming && (
+          <ConfirmBox
+            label={t.sections.remove(name)}
+            question={t.sections.removeConfirm(name)}
+            onConfirm={() => {
+              menu.done()
+              onRemove()
+            }}
+            onCancel={menu.cancel}
+          />
+        )}
+        {!readOnly && !compact && (
           <div className="section__controls">
             <MoveControls
               name={name}
@@ -92,10 +135,7 @@ export function SectionItem({
                 className="select"
                 id={`${id}-block`}
                 value={section.buildingBlock}
-                onChange={(event) => {
-                  const value = event.target.value
-                  setSectionBuildingBlock(doc, section.id, isBuildingBlock(value) ? value : '')
-                }}
+                onChange={(event) => setBlock(event.target.value)}
               >
                 <option value="">{t.sections.noBuildingBlock}</option>
                 {BUILDING_BLOCKS.map((block) => (
@@ -112,7 +152,7 @@ export function SectionItem({
             />
           </div>
         )}
-        {readOnly && section.buildingBlock && (
+        {(readOnly || compact) && section.buildingBlock && (
           <p className="muted">
             {t.sections.buildingBlock}: {BUILDING_BLOCK_LABELS[section.buildingBlock][language]}
           </p>

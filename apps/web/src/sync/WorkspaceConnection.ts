@@ -1,6 +1,6 @@
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
-import { encodeSyncStep1Frame, sendOnlyOwnAwareness } from '@koers/protocol'
+import { encodeSyncStep1Frame, sendOnlyOwnAwareness, watchOwnStamp } from '@koers/protocol'
 import * as Y from 'yjs'
 import { ApiError, fetchTicket } from '../api/client.ts'
 import { readLocal, writeLocal } from '../storage/localStore.ts'
@@ -21,6 +21,8 @@ export interface ConnectionSnapshot {
   closed: { code: number; reason: string } | null
   /** the IndexedDB copy has been loaded (or failed to load) */
   localReady: boolean
+  /** the colour the room gave this person (PERM-6), once the server's stamp arrived */
+  stampedColor: string | null
 }
 
 const confirmDelayMs = 300
@@ -46,6 +48,7 @@ export class WorkspaceConnection {
   private inFlight = 0
   private unsent: number
   private readonly stopOwnAwarenessOnly: () => void
+  private readonly stopOwnStamp: () => void
 
   constructor(readonly workspaceId: string) {
     this.unsentKey = `koers.unsent.${workspaceId}`
@@ -67,8 +70,12 @@ export class WorkspaceConnection {
       sessionLost: false,
       closed: null,
       localReady: false,
+      stampedColor: null,
     }
     this.stopOwnAwarenessOnly = sendOnlyOwnAwareness(this.provider)
+    this.stopOwnStamp = watchOwnStamp(this.provider, ({ color }) => {
+      if (/^#[0-9a-f]{6}$/i.test(color)) this.update({ stampedColor: color })
+    })
     this.doc.on('update', this.onDocUpdate)
     this.provider.on('connection-close', this.onConnectionClose)
     this.provider.on('status', this.onStatus)
@@ -99,6 +106,7 @@ export class WorkspaceConnection {
     document.removeEventListener('visibilitychange', this.onVisible)
     this.doc.off('update', this.onDocUpdate)
     this.stopOwnAwarenessOnly()
+    this.stopOwnStamp()
     this.provider.destroy()
     void this.persistence.destroy()
     this.doc.destroy()

@@ -37,7 +37,7 @@ export function WorkspaceLayout({ snapshot }: { snapshot: ConnectionSnapshot }) 
   const { doc, provider, readOnly, role, user, workspaceId } = useWorkspace()
   const meta = useDocValue(doc, [Root.meta], readMeta)
   const status = useDocValue(doc, [Root.adoption], (d) => readAdoption(d).status)
-  const people = usePresence(provider.awareness)
+  const people = usePresence(provider.awareness, snapshot.stampedColor)
   const [tab, setTab] = useState<TabKey>(() => initialTab(workspaceId))
   const retention = useRetention(workspaceId, snapshot.state === 'saved')
 
