@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import type { ClientClaim } from '../store/documentStore.ts'
+import { decodeUntrusted } from './untrusted.ts'
 
 /** The owner of the room's own client id (its reverts), never a participant. */
 const SERVER_OWNER = '#server'
@@ -31,12 +32,8 @@ export class ClientOwners {
 
   /** Whether `participantId` may send `update`; records the claims it makes. */
   admit(participantId: string, update: Uint8Array): 'admitted' | 'foreign' | 'malformed' {
-    let to: Map<number, number>
-    try {
-      to = Y.parseUpdateMeta(update).to
-    } catch {
-      return 'malformed'
-    }
+    const to = decodeUntrusted(() => Y.parseUpdateMeta(update).to)
+    if (to === null) return 'malformed'
     const claims: number[] = []
     for (const [client, end] of to) {
       const known = clockOf(this.doc, client)

@@ -1,6 +1,7 @@
 import { CloseCode, encodeSyncStep1Frame, encodeSyncStep2Frame, type Limits } from '@koers/protocol'
 import * as Y from 'yjs'
 import type { Connection } from './connection.ts'
+import { decodeUntrusted } from './untrusted.ts'
 
 /** An encoded state vector that says "I have nothing": the reply is the whole document. */
 const isEmptyStateVector = (stateVector: Uint8Array): boolean =>
@@ -72,9 +73,9 @@ export class SyncReplies {
   /** SYNC-13: remembers what was dropped of a connection and asks it for a resync. */
   dropped(connection: Connection, update: Uint8Array): void {
     const previous = connection.droppedUpdate
-    const merged = previous ? Y.mergeUpdates([previous, update]) : update
+    const merged = previous ? decodeUntrusted(() => Y.mergeUpdates([previous, update])) : update
     // A stock client drops little, once, after a reconnect; a flood of gaps is not a client.
-    if (merged.byteLength > 2 * this.limits.maxFrameBytes) {
+    if (merged === null || merged.byteLength > 2 * this.limits.maxFrameBytes) {
       connection.close(CloseCode.MalformedFrame)
       return
     }
@@ -85,7 +86,10 @@ export class SyncReplies {
   /** Once the room holds what it dropped of a connection, its waiting reply may go out. */
   resynced(connection: Connection): void {
     const dropped = connection.droppedUpdate
-    if (!dropped || !Y.snapshotContainsUpdate(Y.snapshot(this.doc), dropped)) return
+    if (!dropped) return
+    const arrived = decodeUntrusted(() => Y.snapshotContainsUpdate(Y.snapshot(this.doc), dropped))
+    if (arrived === null) return connection.close(CloseCode.MalformedFrame)
+    if (!arrived) return
     connection.droppedUpdate = null
     this.answerWaiting(connection)
   }

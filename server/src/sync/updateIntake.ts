@@ -9,6 +9,7 @@ import { ClientOwners } from './clientOwners.ts'
 import type { Connection } from './connection.ts'
 import { HEAP_BYTES_PER_UPDATE_BYTE, type DocumentSize } from './documentSize.ts'
 import type { SyncReplies } from './syncReplies.ts'
+import { decodeUntrusted } from './untrusted.ts'
 import { WriteGuard } from './writeGuard.ts'
 
 /** Lets a room grow only while the server's memory budget allows (LIM-3). */
@@ -57,7 +58,8 @@ export class UpdateIntake {
     if (empty) return this.replies.resynced(connection)
     if (connection.access.kind === 'read-only') {
       // A returning viewer's step 2 repeats what the room already has: not a change (PROTO-3).
-      const known = Y.snapshotContainsUpdate(Y.snapshot(this.doc), update)
+      const known = decodeUntrusted(() => Y.snapshotContainsUpdate(Y.snapshot(this.doc), update))
+      if (known === null) return connection.close(CloseCode.MalformedFrame)
       if (!known) this.refuseReadOnly(connection)
       return
     }

@@ -1,7 +1,7 @@
 import { DEFAULT_LIMITS, type Limits } from '@koers/protocol'
 import { expect } from 'vitest'
 import type { Principal, Role } from '../auth/role.ts'
-import { silentLogger } from '../log.ts'
+import { silentLogger, type Logger } from '../log.ts'
 import { RoomRegistry } from '../sync/roomRegistry.ts'
 import { FakePeer } from './fakeSocket.ts'
 import { createTemplateDoc, createTempStore, type InstrumentedStore } from './tempStore.ts'
@@ -20,14 +20,14 @@ export const DOC = 'room-test-doc-0001'
 
 export const roomHarness = async (
   limits: Partial<Limits> = {},
-  options: { docs?: string[]; memoryBudgetBytes?: number } = {},
+  options: { docs?: string[]; memoryBudgetBytes?: number; log?: Logger } = {},
 ): Promise<RoomHarness> => {
   const store = createTempStore()
   for (const docId of options.docs ?? [DOC]) await createTemplateDoc(store, docId)
   const registry = new RoomRegistry(
     store,
     { ...DEFAULT_LIMITS, roomIdleMs: 60_000, ...limits },
-    silentLogger,
+    options.log ?? silentLogger,
     options.memoryBudgetBytes,
   )
   let n = 0
