@@ -19,6 +19,14 @@ export interface ServerConfig {
   sqliteSync: 'normal' | 'full'
   /** Heap bytes the loaded documents may cost together (LIM-3). */
   memoryBudgetBytes: number
+  /** `DATABASE_URL`: PostgreSQL instead of the embedded SQLite database (SCALE-2). */
+  databaseUrl: string | null
+  /** `KOERS_DATABASE_SCHEMA`: the PostgreSQL schema to use (default: the search path). */
+  databaseSchema: string | null
+  /** `REDIS_URL`: the bus between instances (SCALE-3); null for one instance. */
+  redisUrl: string | null
+  /** `KOERS_REDIS_PREFIX`: prefix of every Redis channel and key. */
+  redisPrefix: string
   limits: Limits
   /** Hardening and privacy settings (docs/security.md, docs/privacy.md). */
   protection: ProtectionConfig
@@ -72,6 +80,21 @@ const origin = (name: string, raw: string): string => {
   }
 }
 
+const serviceUrl = (env: Env, name: string, protocols: string[]): string | null => {
+  const raw = env[name]?.trim()
+  if (!raw) return null
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new ConfigError(`${name} must be a URL, got "${raw}"`)
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.join(' or ')}//`)
+  }
+  return raw
+}
+
 /** Reads the environment into a typed config; throws ConfigError with a readable message. */
 export const loadConfig = (env: Env = process.env): ServerConfig => {
   const publicUrl = env.KOERS_PUBLIC_URL?.trim()
@@ -103,6 +126,10 @@ export const loadConfig = (env: Env = process.env): ServerConfig => {
     sqliteSync: sync,
     memoryBudgetBytes:
       integer(env, 'KOERS_MEMORY_BUDGET_MB', defaultMemoryBudgetMb(), 16) * 2 ** 20,
+    databaseUrl: serviceUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    databaseSchema: env.KOERS_DATABASE_SCHEMA?.trim() || null,
+    redisUrl: serviceUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisPrefix: env.KOERS_REDIS_PREFIX?.trim() || 'koers',
     limits: {
       ...DEFAULT_LIMITS,
       maxFrameBytes: integer(env, 'KOERS_MAX_FRAME_BYTES', DEFAULT_LIMITS.maxFrameBytes, 1024),

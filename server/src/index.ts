@@ -3,14 +3,11 @@ import { createNodeWebSocket } from '@hono/node-ws'
 import { Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { SessionService } from './auth/sessions.ts'
-import { TicketStore } from './auth/tickets.ts'
 import type { ServerConfig } from './config.ts'
 import { createApp, finishApp } from './http/app.ts'
 import type { AppDeps } from './http/context.ts'
 import { consoleLogger, type Logger } from './log.ts'
-import { openDatabase } from './store/database.ts'
-import { createSqliteAccessStore } from './store/sqliteAccessStore.ts'
-import { createSqliteDocumentStore } from './store/sqliteDocumentStore.ts'
+import { openStores } from './store/stores.ts'
 import { RoomRegistry } from './sync/roomRegistry.ts'
 import { startKeepalive } from './http/keepalive.ts'
 import { guardUpgrades } from './http/guardUpgrades.ts'
@@ -24,7 +21,6 @@ import { createThrottle } from './http/throttle.ts'
 import { ActivityTracker } from './lifecycle/activityTracker.ts'
 import { startHousekeeping } from './lifecycle/housekeeping.ts'
 import { WorkspaceEraser } from './lifecycle/workspaceEraser.ts'
-import { createSqliteLifecycleStore } from './store/sqliteLifecycleStore.ts'
 
 export { loadConfig, type ServerConfig } from './config.ts'
 export type { DocumentStore, AppendEntry, StoredDocument } from './store/documentStore.ts'
@@ -55,12 +51,15 @@ export const startServer = async (
   options: StartOptions = {},
 ): Promise<RunningServer> => {
   const log = options.log ?? consoleLogger
-  const db = openDatabase(config.dataDir, config.sqliteSync)
-  const documents = createSqliteDocumentStore(db)
-  const access = createSqliteAccessStore(db)
+  const stores = await openStores({
+    dataDir: config.dataDir,
+    sqliteSync: config.sqliteSync,
+    databaseUrl: config.databaseUrl,
+    databaseSchema: config.databaseSchema,
+    ticketTtlMs: config.limits.ticketTtlMs,
+  })
+  const { documents, access, lifecycle, tickets } = stores
   const registry = new RoomRegistry(documents, config.limits, log, config.memoryBudgetBytes)
-  const lifecycle = createSqliteLifecycleStore(db)
-  const tickets = new TicketStore(config.limits.ticketTtlMs)
   const activity = new ActivityTracker(lifecycle, log)
   const eraser = new WorkspaceEraser(lifecycle, tickets, registry, activity)
   const { trustProxy, createsPerHour, joinsPerMinute, retentionDays } = config.protection
@@ -130,7 +129,7 @@ export const startServer = async (
       for (const ws of wss.clients) ws.terminate()
       if ('closeAllConnections' in server) server.closeAllConnections()
       await stopped
-      await documents.close()
+      await stores.close()
     })())
 
   return {

@@ -45,10 +45,13 @@ export async function removeDataDir(dir: string): Promise<void> {
 export async function spawnServer(options: SpawnOptions = {}): Promise<ServerHandle> {
   const dataDir = options.dataDir ?? (await makeDataDir())
   const args = [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/src/main.ts']
+  // CI sets DATABASE_URL and REDIS_URL for the tests that need them; every other server keeps
+  // the embedded defaults, and a test that wants the services passes them in `env`.
+  const { DATABASE_URL: _database, REDIS_URL: _redis, ...inherited } = process.env
   const child = spawn(process.execPath, args, {
     cwd: repoRoot,
     env: {
-      ...process.env,
+      ...inherited,
       NODE_ENV: 'test',
       ...options.env,
       PORT: '0',

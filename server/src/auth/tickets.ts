@@ -12,13 +12,23 @@ interface TicketEntry {
 }
 
 /** Unused tickets one participant may hold at once; a reconnect loop needs one or two. */
-const MAX_OUTSTANDING_PER_PARTICIPANT = 10
+export const MAX_OUTSTANDING_PER_PARTICIPANT = 10
 
 /**
- * Single-use, short-lived WebSocket tickets, held in memory and keyed by their hash
- * (PERM-2: a ticket works once, for one workspace, until it expires).
+ * Single-use, short-lived WebSocket tickets, keyed by their hash (PERM-2: a ticket works once,
+ * for one workspace, until it expires). In memory for one process; in PostgreSQL when several
+ * instances share the work, so a ticket issued by one works on another (SCALE-2).
  */
-export class TicketStore {
+export interface TicketStore {
+  /** `null` when this participant already holds too many unused tickets. */
+  issue(principal: Principal): Promise<IssuedTicket | null>
+  /** Returns the principal and forgets the ticket; `null` when unknown, used or expired. */
+  consume(ticket: string, workspaceId: string): Promise<Principal | null>
+  /** PRIV-2: forgets every unused ticket of a deleted workspace. */
+  revokeWorkspace(workspaceId: string): Promise<void>
+}
+
+export class MemoryTicketStore implements TicketStore {
   private readonly tickets = new Map<string, TicketEntry>()
   private readonly outstanding = new Map<string, number>()
   private lastSweep = 0
@@ -28,8 +38,7 @@ export class TicketStore {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** `null` when this participant already holds too many unused tickets. */
-  issue(principal: Principal): IssuedTicket | null {
+  async issue(principal: Principal): Promise<IssuedTicket | null> {
     const now = this.now()
     this.sweep(now)
     const held = this.outstanding.get(principal.participantId) ?? 0
@@ -41,8 +50,7 @@ export class TicketStore {
     return { ticket, expiresAt: new Date(expiresAt) }
   }
 
-  /** Returns the principal and forgets the ticket; `null` when unknown, used or expired. */
-  consume(ticket: string, workspaceId: string): Principal | null {
+  async consume(ticket: string, workspaceId: string): Promise<Principal | null> {
     const key = hashSecret(ticket)
     const entry = this.tickets.get(key)
     if (!entry) return null
@@ -52,8 +60,7 @@ export class TicketStore {
     return entry.principal
   }
 
-  /** PRIV-2: forgets every unused ticket of a deleted workspace. */
-  revokeWorkspace(workspaceId: string): void {
+  async revokeWorkspace(workspaceId: string): Promise<void> {
     for (const [key, entry] of this.tickets) {
       if (entry.principal.workspaceId === workspaceId) this.forget(key, entry)
     }

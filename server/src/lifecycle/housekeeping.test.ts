@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { hashSecret, newSecret } from '../auth/secrets.ts'
-import { TicketStore } from '../auth/tickets.ts'
+import { MemoryTicketStore } from '../auth/tickets.ts'
 import { silentLogger } from '../log.ts'
 import { openDatabase } from '../store/database.ts'
 import { createSqliteAccessStore } from '../store/sqliteAccessStore.ts'
@@ -30,7 +30,7 @@ const setup = () => {
   const access = createSqliteAccessStore(db)
   const lifecycle = createSqliteLifecycleStore(db)
   const registry = new RoomRegistry(documents, DEFAULT_LIMITS, silentLogger)
-  const tickets = new TicketStore(30_000)
+  const tickets = new MemoryTicketStore(30_000)
   const eraser = new WorkspaceEraser(
     lifecycle,
     tickets,

@@ -19,7 +19,7 @@ export class WorkspaceEraser {
 
   async erase(workspaceId: string): Promise<void> {
     await this.store.deleteWorkspace(workspaceId)
-    this.tickets.revokeWorkspace(workspaceId)
+    await this.tickets.revokeWorkspace(workspaceId)
     await this.registry.closeWorkspace(workspaceId)
     await this.store.deleteWorkspace(workspaceId)
     this.activity.forget(workspaceId)

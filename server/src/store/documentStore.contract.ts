@@ -113,6 +113,26 @@ export const documentStoreContract = (name: string, factory: StoreFactory): void
       await store.close()
     })
 
+    it('SCALE-3: catch-up returns what was stored after a seq, with the snapshot when folded', async () => {
+      const store = await factory.open()
+      const doc = new Y.Doc()
+      expect(await store.catchUp('doc-k', 0)).toBeNull()
+      await store.create('doc-k', Y.encodeStateAsUpdate(doc))
+      const [one] = await store.append([{ docId: 'doc-k', update: textUpdate(doc, 'één ') }])
+      const [two] = await store.append([{ docId: 'doc-k', update: textUpdate(doc, 'twee ') }])
+      const after = await store.catchUp('doc-k', one!)
+      expect(after!.seq).toBe(two)
+      expect(after!.updates).toHaveLength(1)
+      await store.compact('doc-k', Y.encodeStateAsUpdate(doc), two!)
+      const [three] = await store.append([{ docId: 'doc-k', update: textUpdate(doc, 'drie') }])
+      // Rows after `one` are folded now: the snapshot comes first, then the newer rows.
+      const folded = await store.catchUp('doc-k', one!)
+      expect(folded!.seq).toBe(three)
+      expect(materialise(folded!.updates)).toBe('één twee drie')
+      expect((await store.catchUp('doc-k', three!))!.updates).toEqual([])
+      await store.close()
+    })
+
     it('DUR-5: what was appended survives closing and reopening the store', async () => {
       const store = await factory.open()
       const doc = new Y.Doc()

@@ -37,6 +37,12 @@ export interface DocumentStore {
    * deletes the folded log rows, atomically. A stale call (older than the snapshot) is ignored.
    */
   compact(docId: string, state: Uint8Array, throughSeq: number): Promise<void>
+  /**
+   * What was stored after `afterSeq` (SCALE-3: how an instance repairs a lost or late bus
+   * message): the log rows after it, preceded by the snapshot when compaction already folded
+   * rows after `afterSeq` into it; `seq` is the newest seq covered. `null` for an unknown document.
+   */
+  catchUp(docId: string, afterSeq: number): Promise<{ updates: Uint8Array[]; seq: number } | null>
   /** Cheap liveness check for /readyz. */
   ping(): Promise<void>
   close(): Promise<void>

@@ -10,5 +10,8 @@ const dir = mkdtempSync(join(tmpdir(), 'koers-store-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 documentStoreContract('sqlite', {
-  open: async () => createSqliteDocumentStore(openDatabase(dir, 'normal')),
+  open: async () => {
+    const db = openDatabase(dir, 'normal')
+    return { ...createSqliteDocumentStore(db), close: async () => void db.close() }
+  },
 })

@@ -93,7 +93,20 @@ export const createSqliteDocumentStore = (db: SqliteDatabase): DocumentStore => 
     return { updates, seq, logRows: rows.length, bytes, owners }
   })
 
+  const catchUpTx = db.transaction((docId: string, afterSeq: number) => {
+    const snapshot = selectSnapshot.get(docId)
+    if (!snapshot) return null
+    const folded = snapshot.seq > afterSeq
+    const rows = selectUpdates.all(docId, folded ? snapshot.seq : afterSeq)
+    const updates = [
+      ...(folded ? [asBytes(snapshot.data)] : []),
+      ...rows.map((r) => asBytes(r.data)),
+    ]
+    return { updates, seq: rows.at(-1)?.seq ?? Math.max(snapshot.seq, afterSeq) }
+  })
+
   return {
+    catchUp: async (docId, afterSeq) => catchUpTx(docId, afterSeq),
     create: async (docId, state) => {
       insertSnapshot.run(docId, toBuffer(state), 0)
     },
@@ -103,8 +116,7 @@ export const createSqliteDocumentStore = (db: SqliteDatabase): DocumentStore => 
     ping: async () => {
       db.prepare('SELECT 1').get()
     },
-    close: async () => {
-      if (db.open) db.close()
-    },
+    // The handle belongs to the store factory (`openStores`), shared with the other stores.
+    close: async () => undefined,
   }
 }

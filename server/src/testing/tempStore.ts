@@ -21,7 +21,8 @@ export interface InstrumentedStore extends DocumentStore {
 
 export const createTempStore = (): InstrumentedStore => {
   const dir = mkdtempSync(join(tmpdir(), 'koers-test-'))
-  const inner = createSqliteDocumentStore(openDatabase(dir, 'normal'))
+  const db = openDatabase(dir, 'normal')
+  const inner = createSqliteDocumentStore(db)
   const store: InstrumentedStore = {
     loads: 0,
     appends: [],
@@ -42,10 +43,11 @@ export const createTempStore = (): InstrumentedStore => {
       return inner.append(batch)
     },
     compact: (docId, state, seq) => inner.compact(docId, state, seq),
+    catchUp: (docId, afterSeq) => inner.catchUp(docId, afterSeq),
     ping: () => inner.ping(),
-    close: () => inner.close(),
+    close: async () => void db.close(),
     cleanup: async () => {
-      await inner.close()
+      if (db.open) db.close()
       rmSync(dir, { recursive: true, force: true })
     },
   }

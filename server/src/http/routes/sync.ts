@@ -36,7 +36,7 @@ export const registerSyncRoute = (
         return c.json(appErrorBody('forbidden', 'Origin not allowed'), 403)
       }
       const ticket = c.req.query(TICKET_QUERY_PARAM)
-      const principal = ticket ? deps.tickets.consume(ticket, workspaceId) : null
+      const principal = ticket ? await deps.tickets.consume(ticket, workspaceId) : null
       if (!principal) {
         return c.json(appErrorBody('ticket_invalid', 'Missing, used or expired ticket'), 401)
       }

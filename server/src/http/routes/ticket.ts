@@ -19,7 +19,7 @@ export const registerTicketRoutes = (app: OpenAPIHono, deps: AppDeps): void => {
   app.openapi(ticketRoute, async (c) => {
     const { id } = c.req.valid('param')
     const principal = await requirePrincipal(c, deps.sessions, id)
-    const issued = deps.tickets.issue(principal)
+    const issued = await deps.tickets.issue(principal)
     if (!issued) throw new AppError('rate_limited', 'Too many unused tickets; use one first')
     deps.activity.touch(id)
     const { ticket, expiresAt } = issued

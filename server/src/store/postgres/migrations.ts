@@ -1,0 +1,117 @@
+import { inTransaction, type PgClient, type PgPool } from './pool.ts'
+
+interface PgMigration {
+  version: number
+  name: string
+  sql: string
+}
+
+/** Any constant: the advisory lock that makes two instances starting at once migrate once. */
+const MIGRATION_LOCK = 0x6b6f657273
+
+/**
+ * The versioned PostgreSQL schema (SCALE-1): the same tables as SQLite's, typed for PostgreSQL.
+ * Append new steps; never change one that has shipped.
+ */
+export const PG_MIGRATIONS: readonly PgMigration[] = [
+  {
+    version: 1,
+    name: 'documents, workspaces, keys, sessions, client owners, tickets',
+    sql: `
+      CREATE TABLE snapshots (
+        doc_id TEXT PRIMARY KEY,
+        data BYTEA NOT NULL,
+        seq BIGINT NOT NULL
+      );
+      CREATE TABLE doc_heads (
+        doc_id TEXT PRIMARY KEY,
+        seq BIGINT NOT NULL
+      );
+      CREATE TABLE updates (
+        doc_id TEXT NOT NULL,
+        seq BIGINT NOT NULL,
+        data BYTEA NOT NULL,
+        PRIMARY KEY (doc_id, seq)
+      );
+      CREATE TABLE client_owners (
+        doc_id TEXT NOT NULL,
+        client_id BIGINT NOT NULL,
+        participant_id TEXT NOT NULL,
+        PRIMARY KEY (doc_id, client_id)
+      );
+      CREATE TABLE workspaces (
+        id TEXT PRIMARY KEY,
+        title TEXT NOT NULL,
+        school TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL,
+        last_activity_at TIMESTAMPTZ
+      );
+      CREATE TABLE access_keys (
+        key_hash TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+        role TEXT NOT NULL
+      );
+      CREATE INDEX access_keys_by_workspace ON access_keys (workspace_id);
+      CREATE TABLE sessions (
+        token_hash TEXT NOT NULL,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+        role TEXT NOT NULL,
+        participant_id TEXT NOT NULL,
+        display_name TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL,
+        PRIMARY KEY (token_hash, workspace_id)
+      );
+      CREATE INDEX sessions_by_workspace ON sessions (workspace_id);
+      CREATE INDEX sessions_by_created ON sessions (created_at);
+      CREATE TABLE tickets (
+        ticket_hash TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL,
+        participant_id TEXT NOT NULL,
+        role TEXT NOT NULL,
+        display_name TEXT NOT NULL,
+        expires_at TIMESTAMPTZ NOT NULL
+      );
+      CREATE INDEX tickets_by_participant ON tickets (participant_id);
+      CREATE INDEX tickets_by_expiry ON tickets (expires_at);
+    `,
+  },
+]
+
+const applied = async (client: PgClient): Promise<number> => {
+  await client.query(
+    'CREATE TABLE IF NOT EXISTS koers_schema (version INTEGER PRIMARY KEY, name TEXT NOT NULL)',
+  )
+  const { rows } = await client.query<{ version: number | null }>(
+    'SELECT MAX(version) AS version FROM koers_schema',
+  )
+  return rows[0]?.version ?? 0
+}
+
+/**
+ * Brings the database to the newest schema. A transaction-scoped advisory lock serialises
+ * instances that start at once; each step runs once, with its version recorded in the same
+ * transaction. A database newer than this code is refused.
+ */
+export const migratePostgres = async (
+  pool: PgPool,
+  migrations: readonly PgMigration[] = PG_MIGRATIONS,
+): Promise<void> => {
+  await inTransaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK])
+    const current = await applied(client)
+    const newest = migrations.at(-1)?.version ?? 0
+    if (current > newest) {
+      throw new Error(
+        `the database has schema version ${current}; this Koers knows up to ${newest}`,
+      )
+    }
+    for (const migration of migrations) {
+      if (migration.version <= current) continue
+      await client.query(migration.sql)
+      await client.query('INSERT INTO koers_schema (version, name) VALUES ($1, $2)', [
+        migration.version,
+        migration.name,
+      ])
+    }
+  })
+}
