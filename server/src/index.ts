@@ -8,6 +8,7 @@ import { createApp, finishApp } from './http/app.ts'
 import type { AppDeps } from './http/context.ts'
 import { consoleLogger, type Logger } from './log.ts'
 import { openStores } from './store/stores.ts'
+import { RedisBus } from './bus/redisBus.ts'
 import { RoomRegistry } from './sync/roomRegistry.ts'
 import { startKeepalive } from './http/keepalive.ts'
 import { guardUpgrades } from './http/guardUpgrades.ts'
@@ -59,7 +60,10 @@ export const startServer = async (
     ticketTtlMs: config.limits.ticketTtlMs,
   })
   const { documents, access, lifecycle, tickets } = stores
-  const registry = new RoomRegistry(documents, config.limits, log, config.memoryBudgetBytes)
+  const bus = config.redisUrl
+    ? await RedisBus.connect(config.redisUrl, config.redisPrefix, log)
+    : null
+  const registry = new RoomRegistry(documents, config.limits, log, config.memoryBudgetBytes, bus)
   const activity = new ActivityTracker(lifecycle, log)
   const eraser = new WorkspaceEraser(lifecycle, tickets, registry, activity)
   const { trustProxy, createsPerHour, joinsPerMinute, retentionDays } = config.protection
@@ -74,6 +78,7 @@ export const startServer = async (
   }
   const deps: AppDeps = {
     config,
+    bus,
     documents,
     access,
     sessions: new SessionService(access),
@@ -129,6 +134,7 @@ export const startServer = async (
       for (const ws of wss.clients) ws.terminate()
       if ('closeAllConnections' in server) server.closeAllConnections()
       await stopped
+      await bus?.close()
       await stores.close()
     })())
 

@@ -1,3 +1,4 @@
+import type { Bus } from '../bus/bus.ts'
 import type { Logger } from '../log.ts'
 import type { ServerConfig } from '../config.ts'
 import type { SessionService } from '../auth/sessions.ts'
@@ -13,6 +14,8 @@ import type { Throttle } from './throttle.ts'
 /** Everything the HTTP routes need, passed in explicitly (no globals). */
 export interface AppDeps {
   config: ServerConfig
+  /** The bus between instances (SCALE-3); null when this process serves alone. */
+  bus: Bus | null
   documents: DocumentStore
   access: AccessStore
   sessions: SessionService

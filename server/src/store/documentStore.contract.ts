@@ -97,7 +97,7 @@ export const documentStoreContract = (name: string, factory: StoreFactory): void
       await store.close()
     })
 
-    it('SYNC-19: client id claims are stored with their update and loaded with the document', async () => {
+    it('SYNC-19: client id claims are stored with their update; a conflicting claim fails the append', async () => {
       const store = await factory.open()
       const doc = new Y.Doc()
       await store.create('doc-o', Y.encodeStateAsUpdate(doc))
@@ -105,11 +105,17 @@ export const documentStoreContract = (name: string, factory: StoreFactory): void
         { docId: 'doc-o', update: textUpdate(doc, 'a'), claims: [[doc.clientID, 'p-anna']] },
       ])
       await store.append([
-        { docId: 'doc-o', update: textUpdate(doc, 'b'), claims: [[doc.clientID, 'p-bram']] },
+        { docId: 'doc-o', update: textUpdate(doc, 'b'), claims: [[doc.clientID, 'p-anna']] },
       ])
+      // A client id belongs to whoever wrote with it first: another claim stores nothing at all.
+      await expect(
+        store.append([
+          { docId: 'doc-o', update: textUpdate(doc, 'c'), claims: [[doc.clientID, 'p-bram']] },
+        ]),
+      ).rejects.toThrow()
       const loaded = (await store.load('doc-o'))!
-      // The first claim stays: a client id belongs to whoever wrote with it first.
       expect([...loaded.owners]).toEqual([[doc.clientID, 'p-anna']])
+      expect(materialise(loaded.updates)).toBe('ab')
       await store.close()
     })
 

@@ -40,9 +40,13 @@ export interface DocumentStore {
   /**
    * What was stored after `afterSeq` (SCALE-3: how an instance repairs a lost or late bus
    * message): the log rows after it, preceded by the snapshot when compaction already folded
-   * rows after `afterSeq` into it; `seq` is the newest seq covered. `null` for an unknown document.
+   * rows after `afterSeq` into it; `seq` is the newest seq covered; `claims` every client id
+   * owner of the document (SYNC-19). `null` for an unknown document.
    */
-  catchUp(docId: string, afterSeq: number): Promise<{ updates: Uint8Array[]; seq: number } | null>
+  catchUp(
+    docId: string,
+    afterSeq: number,
+  ): Promise<{ updates: Uint8Array[]; seq: number; claims: ClientClaim[] } | null>
   /** Cheap liveness check for /readyz. */
   ping(): Promise<void>
   close(): Promise<void>

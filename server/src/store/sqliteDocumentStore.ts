@@ -36,6 +36,9 @@ export const createSqliteDocumentStore = (db: SqliteDatabase): DocumentStore => 
   const insertOwner = db.prepare<[string, number, string]>(
     'INSERT OR IGNORE INTO client_owners (doc_id, client_id, participant_id) VALUES (?, ?, ?)',
   )
+  const selectOwner = db.prepare<[string, number], { participant_id: string }>(
+    'SELECT participant_id FROM client_owners WHERE doc_id = ? AND client_id = ?',
+  )
   const selectOwners = db.prepare<[string], { client_id: number; participant_id: string }>(
     'SELECT client_id, participant_id FROM client_owners WHERE doc_id = ?',
   )
@@ -58,6 +61,10 @@ export const createSqliteDocumentStore = (db: SqliteDatabase): DocumentStore => 
       insertUpdate.run(docId, seq, toBuffer(update))
       for (const [clientId, participantId] of claims ?? []) {
         insertOwner.run(docId, clientId, participantId)
+        const owner = selectOwner.get(docId, clientId)?.participant_id
+        if (owner !== participantId) {
+          throw new Error(`client id ${clientId} of ${docId} belongs to another participant`)
+        }
       }
       assigned.set(docId, seq + 1)
       return seq
@@ -102,7 +109,10 @@ export const createSqliteDocumentStore = (db: SqliteDatabase): DocumentStore => 
       ...(folded ? [asBytes(snapshot.data)] : []),
       ...rows.map((r) => asBytes(r.data)),
     ]
-    return { updates, seq: rows.at(-1)?.seq ?? Math.max(snapshot.seq, afterSeq) }
+    const claims = selectOwners
+      .all(docId)
+      .map((row): [number, string] => [row.client_id, row.participant_id])
+    return { updates, seq: rows.at(-1)?.seq ?? Math.max(snapshot.seq, afterSeq), claims }
   })
 
   return {

@@ -64,8 +64,8 @@ export class BroadcastBatcher implements RoomScheduler {
       const seqs = await this.store.append(
         batch.map(({ room, update, claims }) => ({ docId: room.docId, update, claims })),
       )
-      for (const { room, update } of batch) {
-        room.commitSucceeded(update, seqs[settled] ?? room.lastSeq)
+      for (const { room, update, claims } of batch) {
+        room.commitSucceeded(update, seqs[settled] ?? room.lastSeq, claims)
         settled++
       }
     } catch (error) {

@@ -50,6 +50,13 @@ export class ClientOwners {
     return 'admitted'
   }
 
+  /** Claims another instance made and stored (SCALE-3): the first claim of an id stays. */
+  learn(claims: readonly ClientClaim[]): void {
+    for (const [client, participantId] of claims) {
+      if (!this.owners.has(client)) this.owners.set(client, participantId)
+    }
+  }
+
   /** The claims made since the last call, to store with the next append. */
   takeClaims(): ClientClaim[] {
     const claims = this.claims

@@ -10,11 +10,23 @@ import type { ClientClaim, StoredDocument } from '../store/documentStore.ts'
 import { ClientOwners } from './clientOwners.ts'
 import type { Connection, ConnectionHost } from './connection.ts'
 import { DocumentSize } from './documentSize.ts'
-import { isRoomOrigin, LOAD_ORIGIN } from './origin.ts'
+import { BUS_ORIGIN, isRoomOrigin, LOAD_ORIGIN } from './origin.ts'
+import { SeqTracker } from './seqTracker.ts'
 import { ColorAssignments } from './colorAssignments.ts'
 import { RoomPresence } from './roomPresence.ts'
 import { SyncReplies } from './syncReplies.ts'
 import { dropPending, UpdateIntake, type MemoryBudget } from './updateIntake.ts'
+
+/** The other instances that serve this workspace (SCALE-3); see `RoomLink`. */
+export interface RoomPeers {
+  /** This instance stored an update: tell the others. */
+  committed(seq: number, update: Uint8Array, claims: readonly ClientClaim[]): void
+  /** This instance's sockets changed their awareness. */
+  awarenessChanged(update: Uint8Array): void
+  /** Applies what the other instances stored meanwhile (after a bus outage). */
+  catchUp(): Promise<void>
+  close(): void
+}
 
 /** How a room hands its work to the per-tick commit (see BroadcastBatcher). */
 export interface RoomScheduler {
@@ -44,8 +56,8 @@ export class Room implements ConnectionHost {
   readonly presence: RoomPresence
   readonly connections = new Set<Connection>()
   readonly colors = new ColorAssignments()
-  /** Sequence number of the last stored update. */
-  lastSeq: number
+  /** Which stored updates this room holds (its own commits and other instances'). */
+  readonly seqs: SeqTracker
   /** Log rows since the last snapshot. */
   logRows: number
   readonly size: DocumentSize
@@ -56,6 +68,7 @@ export class Room implements ConnectionHost {
   private readonly owners: ClientOwners
   private readonly replies: SyncReplies
   private readonly intake: UpdateIntake
+  private peers: RoomPeers | null = null
   private presenceTimer: NodeJS.Timeout | null = null
   private lastPresenceFlush = 0
   private destroyed = false
@@ -73,7 +86,7 @@ export class Room implements ConnectionHost {
     }, LOAD_ORIGIN)
     dropPending(this.doc)
     this.owners = new ClientOwners(this.doc, stored.owners)
-    this.lastSeq = stored.seq
+    this.seqs = new SeqTracker(stored.seq)
     this.logRows = stored.logRows
     this.size = new DocumentSize(this.doc, stored.bytes)
     this.replies = new SyncReplies(
@@ -87,6 +100,36 @@ export class Room implements ConnectionHost {
     this.presence = new RoomPresence(this.doc, this.limits.maxAwarenessStateBytes, () =>
       this.schedulePresenceFlush(),
     )
+  }
+
+  /** Every stored update up to this seq is in the room. */
+  get lastSeq(): number {
+    return this.seqs.through
+  }
+
+  attachPeers(peers: RoomPeers): void {
+    this.peers = peers
+  }
+
+  /** SCALE-3: catches up from the store when the bus may have lost messages. */
+  catchUp(): Promise<void> {
+    return this.peers?.catchUp() ?? Promise.resolve()
+  }
+
+  /**
+   * SCALE-3: an update another instance stored. Applied as `bus` (never stored or judged again)
+   * and broadcast to this instance's sockets. Returns false when Yjs could not integrate it
+   * whole (a predecessor is missing): nothing of it is kept pending, the caller catches up.
+   */
+  applyRemote(update: Uint8Array, claims: readonly ClientClaim[]): boolean {
+    if (this.destroyed) return true
+    this.owners.learn(claims)
+    Y.applyUpdate(this.doc, update, BUS_ORIGIN)
+    return !dropPending(this.doc)
+  }
+
+  applyRemoteAwareness(update: Uint8Array): void {
+    if (!this.destroyed) this.presence.applyRemote(update)
   }
 
   get isDestroyed(): boolean {
@@ -156,15 +199,18 @@ export class Room implements ConnectionHost {
     if (this.destroyed) return
     this.lastPresenceFlush = performance.now()
     const changes = this.presence.takeChanges()
-    if (changes) this.broadcast(encodeAwarenessFrame(changes))
+    if (!changes) return
+    this.broadcast(encodeAwarenessFrame(changes.all))
+    if (changes.here) this.peers?.awarenessChanged(changes.here)
   }
 
-  commitSucceeded(update: Uint8Array, seq: number): void {
+  commitSucceeded(update: Uint8Array, seq: number, claims: readonly ClientClaim[]): void {
     this.inFlight--
     if (this.destroyed) return
-    this.lastSeq = Math.max(this.lastSeq, seq)
+    this.seqs.add(seq)
     this.logRows++
     this.broadcast(encodeUpdateFrame(update))
+    this.peers?.committed(seq, update, claims)
     this.replies.answerWaiting()
     if (this.logRows > this.limits.compactAfterUpdates) this.events.onCompactionDue(this)
   }
@@ -201,10 +247,17 @@ export class Room implements ConnectionHost {
     if (this.presenceTimer) clearTimeout(this.presenceTimer)
     this.closeAll(CloseCode.GoingAway)
     this.doc.off('update', this.onDocUpdate)
+    this.peers?.close()
     this.intake.destroy()
     this.replies.clear()
     this.presence.destroy()
     this.doc.destroy()
+  }
+
+  private changed(update: Uint8Array): void {
+    this.version++
+    this.size.grew(update.byteLength)
+    this.size.recount()
   }
 
   /** PROTO-5: at most one awareness frame per `presenceIntervalMs`; the first one at once. */
@@ -237,10 +290,13 @@ export class Room implements ConnectionHost {
       case 'connection':
       case 'server':
         this.pending.push(update)
-        this.version++
-        this.size.grew(update.byteLength)
-        this.size.recount()
+        this.changed(update)
         this.scheduler.schedule(this)
+        return
+      case 'bus':
+        // Stored by another instance already (SCALE-3): only this instance's sockets need it.
+        this.changed(update)
+        this.broadcast(encodeUpdateFrame(update))
         return
     }
   }

@@ -2,7 +2,7 @@ import { encodeAwarenessEntries, type AwarenessEntry } from '@koers/protocol'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import type * as Y from 'yjs'
 import type { Connection } from './connection.ts'
-import { SERVER_ORIGIN } from './origin.ts'
+import { BUS_ORIGIN, SERVER_ORIGIN } from './origin.ts'
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
@@ -19,6 +19,8 @@ export class RoomPresence {
   /** Which participant spoke for a client id in this room, kept after they leave. */
   private readonly participants = new Map<number, string>()
   private readonly changed = new Set<number>()
+  /** Changed by this instance's own sockets: what the other instances must hear (SCALE-3). */
+  private readonly changedHere = new Set<number>()
   private readonly released = new Set<number>()
 
   constructor(
@@ -31,10 +33,15 @@ export class RoomPresence {
     this.awareness.setLocalState(null)
     this.awareness.on(
       'update',
-      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
-        for (const id of added) this.changed.add(id)
-        for (const id of updated) this.changed.add(id)
-        for (const id of removed) this.changed.add(id)
+      (
+        { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+        origin: unknown,
+      ) => {
+        const here = origin !== BUS_ORIGIN
+        for (const id of [...added, ...updated, ...removed]) {
+          this.changed.add(id)
+          if (here) this.changedHere.add(id)
+        }
         onChange()
       },
     )
@@ -74,19 +81,35 @@ export class RoomPresence {
     return awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)
   }
 
-  /** The merged update of everything that changed since the last call, or null. */
-  takeChanges(): Uint8Array | null {
+  /** Awareness another instance's sockets published (SCALE-3); trusted, never re-published. */
+  applyRemote(update: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, BUS_ORIGIN)
+  }
+
+  /**
+   * The merged updates since the last call: of everything that changed (for this instance's
+   * sockets) and of what changed here (for the other instances); null when nothing did.
+   */
+  takeChanges(): { all: Uint8Array; here: Uint8Array | null } | null {
     if (this.changed.size === 0) return null
     const ids = [...this.changed]
+    const idsHere = [...this.changedHere]
     this.changed.clear()
-    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)
+    this.changedHere.clear()
+    const all = awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)
+    const here =
+      idsHere.length === 0
+        ? null
+        : idsHere.length === ids.length
+          ? all
+          : awarenessProtocol.encodeAwarenessUpdate(this.awareness, idsHere)
     // Once its removal is sent, a released id forgets its clock: a stock client that comes back
     // announces the same clock again and must be accepted at once, not after its 15 s renewal.
     for (const id of this.released) {
       if (!this.owners.has(id)) this.awareness.meta.delete(id)
     }
     this.released.clear()
-    return update
+    return { all, here }
   }
 
   destroy(): void {
@@ -94,6 +117,7 @@ export class RoomPresence {
     this.participants.clear()
     this.released.clear()
     this.changed.clear()
+    this.changedHere.clear()
     this.awareness.destroy()
   }
 

@@ -5,7 +5,9 @@ import type { DocumentStore } from '../store/documentStore.ts'
 import { BroadcastBatcher } from './broadcastBatcher.ts'
 import { Connection } from './connection.ts'
 import { Room, type RoomEvents } from './room.ts'
+import type { Bus } from '../bus/bus.ts'
 import type { DocumentSize } from './documentSize.ts'
+import { RoomLink } from './roomLink.ts'
 import type { MemoryBudget } from './updateIntake.ts'
 import type { SocketLike } from './socket.ts'
 
@@ -20,6 +22,7 @@ const EVICT_IDLE_ABOVE = 0.8
 /** Past the budget, rooms other than the largest may still grow this much at a time: typing. */
 const SMALL_GROWTH_BYTES = 64 * 1024
 const BUDGET_WARNING_INTERVAL_MS = 10_000
+const BUS_DOWN_POLL_MS = 1_000
 
 /**
  * One room per workspace. Concurrent joins share one load (SYNC-3); a failed load closes the
@@ -34,6 +37,7 @@ export class RoomRegistry {
   private sockets = 0
   private closing = false
   private lastBudgetWarning = -Infinity
+  private busPoll: NodeJS.Timeout | null = null
   private readonly budget: MemoryBudget = {
     allowGrowth: (room, bytes) => this.allowGrowth(room, bytes),
   }
@@ -44,8 +48,22 @@ export class RoomRegistry {
     private readonly log: Logger,
     /** Heap bytes the loaded documents may cost together. */
     private readonly memoryBudgetBytes = Number.POSITIVE_INFINITY,
+    /** The other instances (SCALE-3); null when this process serves alone. */
+    private readonly bus: Bus | null = null,
   ) {
     this.batcher = new BroadcastBatcher(store, log, limits.broadcastIntervalMs)
+    if (bus) {
+      bus.onRecovered(() => this.catchUpAll())
+      // While the bus is down, rooms poll the store for what other instances stored.
+      this.busPoll = setInterval(() => {
+        if (!bus.healthy) this.catchUpAll()
+      }, BUS_DOWN_POLL_MS)
+      this.busPoll.unref()
+    }
+  }
+
+  private catchUpAll(): void {
+    for (const entry of this.rooms.values()) void entry.room?.catchUp()
   }
 
   /** What the loaded documents cost in the heap, estimated from their structs and size. */
@@ -137,6 +155,7 @@ export class RoomRegistry {
   /** Shutdown: close sockets, store what is queued, write snapshots, free every room. */
   async close(): Promise<void> {
     this.closing = true
+    if (this.busPoll) clearInterval(this.busPoll)
     for (const entry of this.rooms.values()) {
       if (entry.idleTimer) clearTimeout(entry.idleTimer)
       entry.room?.closeAll(CloseCode.GoingAway)
@@ -170,7 +189,9 @@ export class RoomRegistry {
     try {
       const stored = await this.store.load(docId)
       if (!stored) throw new Error(`document ${docId} has no stored state`)
-      return new Room(docId, stored, this.limits, this.batcher, this.events, this.budget)
+      const room = new Room(docId, stored, this.limits, this.batcher, this.events, this.budget)
+      if (this.bus) new RoomLink(room, this.bus, this.store, this.log)
+      return room
     } catch (error) {
       this.log.error('room load failed', { workspaceId: docId, ...errorFields(error) })
       throw error

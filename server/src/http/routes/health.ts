@@ -6,12 +6,19 @@ export const registerHealthRoutes = (app: OpenAPIHono, deps: AppDeps): void => {
   /** Liveness: the process answers. */
   app.get('/healthz', (c) => c.json({ status: 'ok' }, 200))
   /** Readiness: the store answers too. */
+  /** Readiness: the store answers, and the bus between instances is up (SCALE-5). */
   app.get('/readyz', async (c) => {
     try {
       await deps.documents.ping()
-      return c.json({ status: 'ok' }, 200)
     } catch {
       return c.json(appErrorBody('store_unavailable', 'The document store does not answer'), 503)
     }
+    if (deps.bus && !deps.bus.healthy) {
+      return c.json(
+        appErrorBody('store_unavailable', 'The bus between instances (Redis) is down'),
+        503,
+      )
+    }
+    return c.json({ status: 'ok' }, 200)
   })
 }

@@ -1,4 +1,4 @@
-import type { AppendEntry, DocumentStore, StoredDocument } from '../documentStore.ts'
+import type { AppendEntry, ClientClaim, DocumentStore, StoredDocument } from '../documentStore.ts'
 import { inTransaction, type PgClient, type PgPool } from './pool.ts'
 
 const bytes = (data: Buffer): Uint8Array =>
@@ -28,6 +28,14 @@ export const createPgDocumentStore = (pool: PgPool): DocumentStore => {
   const snapshotOf = async (client: PgClient | PgPool, docId: string) =>
     (await client.query<Row>('SELECT data, seq FROM snapshots WHERE doc_id = $1', [docId])).rows[0]
 
+  const ownersOf = async (client: PgClient, docId: string): Promise<ClientClaim[]> =>
+    (
+      await client.query<{ client_id: string; participant_id: string }>(
+        'SELECT client_id, participant_id FROM client_owners WHERE doc_id = $1',
+        [docId],
+      )
+    ).rows.map((row) => [Number(row.client_id), row.participant_id])
+
   return {
     create: async (docId, state) => {
       await inTransaction(pool, async (client) => {
@@ -45,17 +53,14 @@ export const createPgDocumentStore = (pool: PgPool): DocumentStore => {
         const snapshot = await snapshotOf(client, docId)
         if (!snapshot) return null
         const rows = await rowsAfter(client, docId, Number(snapshot.seq))
-        const owners = await client.query<{ client_id: string; participant_id: string }>(
-          'SELECT client_id, participant_id FROM client_owners WHERE doc_id = $1',
-          [docId],
-        )
+        const owners = await ownersOf(client, docId)
         const updates = [bytes(snapshot.data), ...rows.map((row) => bytes(row.data))]
         return {
           updates,
           seq: Number(rows.at(-1)?.seq ?? snapshot.seq),
           logRows: rows.length,
           bytes: updates.reduce((sum, update) => sum + update.byteLength, 0),
-          owners: new Map(owners.rows.map((row) => [Number(row.client_id), row.participant_id])),
+          owners: new Map(owners),
         }
       }),
 
@@ -85,11 +90,17 @@ export const createPgDocumentStore = (pool: PgPool): DocumentStore => {
             buffer(update),
           ])
           for (const [clientId, participantId] of claims ?? []) {
-            await client.query(
+            // Two instances may each have let a different participant claim one id before they
+            // heard of each other (SYNC-19): the first stored claim wins, the other append fails.
+            const { rows } = await client.query<{ participant_id: string }>(
               `INSERT INTO client_owners (doc_id, client_id, participant_id) VALUES ($1, $2, $3)
-               ON CONFLICT DO NOTHING`,
+               ON CONFLICT (doc_id, client_id) DO UPDATE SET participant_id = client_owners.participant_id
+               RETURNING participant_id`,
               [docId, clientId, participantId],
             )
+            if (rows[0]?.participant_id !== participantId) {
+              throw new Error(`client id ${clientId} of ${docId} belongs to another participant`)
+            }
           }
         }
         return seqs
@@ -128,6 +139,7 @@ export const createPgDocumentStore = (pool: PgPool): DocumentStore => {
         return {
           updates: [...(folded ? [bytes(snapshot.data)] : []), ...rows.map((r) => bytes(r.data))],
           seq: Number(rows.at(-1)?.seq ?? Math.max(Number(snapshot.seq), afterSeq)),
+          claims: await ownersOf(client, docId),
         }
       }),
 

@@ -1,0 +1,49 @@
+import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
+import type { ClientClaim } from '../store/documentStore.ts'
+import type { BusUpdate } from './bus.ts'
+
+const UPDATE = 0
+const AWARENESS = 1
+
+export type BusMessage =
+  | ({ kind: 'update'; from: string } & BusUpdate)
+  | { kind: 'awareness'; from: string; update: Uint8Array }
+
+/** One bus message as bytes (lib0 encoding, like the wire protocol). */
+export const encodeBusMessage = (message: BusMessage): Uint8Array => {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, message.kind === 'update' ? UPDATE : AWARENESS)
+  encoding.writeVarString(encoder, message.from)
+  if (message.kind === 'update') {
+    encoding.writeVarUint(encoder, message.seq)
+    encoding.writeVarUint(encoder, message.claims.length)
+    for (const [clientId, participantId] of message.claims) {
+      encoding.writeVarUint(encoder, clientId)
+      encoding.writeVarString(encoder, participantId)
+    }
+  }
+  encoding.writeVarUint8Array(encoder, message.update)
+  return encoding.toUint8Array(encoder)
+}
+
+/** Reads a bus message; null for bytes that are not one (another program on the channel). */
+export const decodeBusMessage = (bytes: Uint8Array): BusMessage | null => {
+  try {
+    const decoder = decoding.createDecoder(bytes)
+    const kind = decoding.readVarUint(decoder)
+    const from = decoding.readVarString(decoder)
+    if (kind === AWARENESS) {
+      return { kind: 'awareness', from, update: decoding.readVarUint8Array(decoder) }
+    }
+    if (kind !== UPDATE) return null
+    const seq = decoding.readVarUint(decoder)
+    const claims: ClientClaim[] = []
+    for (let n = decoding.readVarUint(decoder); n > 0; n--) {
+      claims.push([decoding.readVarUint(decoder), decoding.readVarString(decoder)])
+    }
+    return { kind: 'update', from, seq, claims, update: decoding.readVarUint8Array(decoder) }
+  } catch {
+    return null
+  }
+}
