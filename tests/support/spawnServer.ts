@@ -7,6 +7,8 @@ import { fileURLToPath } from 'node:url'
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
 
 export interface SpawnOptions {
+  /** A fixed port (to come back on the same address after a kill); default: any free one. */
+  port?: number
   /** Extra environment; PORT, HOST and KOERS_DATA_DIR are set by the harness. */
   env?: Record<string, string>
   /** Reuse a data directory (for restarts); a fresh temp dir is made when absent. */
@@ -54,7 +56,7 @@ export async function spawnServer(options: SpawnOptions = {}): Promise<ServerHan
       ...inherited,
       NODE_ENV: 'test',
       ...options.env,
-      PORT: '0',
+      PORT: String(options.port ?? 0),
       HOST: '127.0.0.1',
       KOERS_DATA_DIR: dataDir,
     },

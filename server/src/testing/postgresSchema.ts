@@ -23,3 +23,13 @@ export const postgresTestSchema = async (): Promise<{
     },
   }
 }
+
+/** Drops a schema a test gave to its servers (`KOERS_DATABASE_SCHEMA`). */
+export const dropPostgresSchema = async (schema: string): Promise<void> => {
+  const pool = await openPool(DATABASE_URL)
+  try {
+    await pool.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`)
+  } finally {
+    await pool.end()
+  }
+}

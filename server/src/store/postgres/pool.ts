@@ -33,6 +33,11 @@ export const inTransaction = async <T>(
   work: (client: PgClient) => Promise<T>,
 ): Promise<T> => {
   const client = await pool.connect()
+  // A connection lost mid-transaction emits 'error' on the client (not the pool): the query
+  // fails with it anyway, so the event only needs a listener, or Node ends the process.
+  const ignore = (): void => undefined
+  client.on('error', ignore)
+  let failure: Error | undefined
   try {
     await client.query('BEGIN')
     const result = await work(client)
@@ -40,8 +45,11 @@ export const inTransaction = async <T>(
     return result
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined)
+    failure = error instanceof Error ? error : new Error(String(error))
     throw error
   } finally {
-    client.release()
+    client.off('error', ignore)
+    // After a failure the connection may be broken: the pool replaces it rather than reuse it.
+    client.release(failure)
   }
 }
