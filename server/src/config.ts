@@ -27,6 +27,8 @@ export interface ServerConfig {
   redisUrl: string | null
   /** `KOERS_REDIS_PREFIX`: prefix of every Redis channel and key. */
   redisPrefix: string
+  /** `KOERS_METRICS_TOKEN`: when set, `GET /metrics` needs `Authorization: Bearer <token>`. */
+  metricsToken: string | null
   limits: Limits
   /** Hardening and privacy settings (docs/security.md, docs/privacy.md). */
   protection: ProtectionConfig
@@ -130,6 +132,7 @@ export const loadConfig = (env: Env = process.env): ServerConfig => {
     databaseSchema: env.KOERS_DATABASE_SCHEMA?.trim() || null,
     redisUrl: serviceUrl(env, 'REDIS_URL', ['redis:', 'rediss:']),
     redisPrefix: env.KOERS_REDIS_PREFIX?.trim() || 'koers',
+    metricsToken: env.KOERS_METRICS_TOKEN?.trim() || null,
     limits: {
       ...DEFAULT_LIMITS,
       maxFrameBytes: integer(env, 'KOERS_MAX_FRAME_BYTES', DEFAULT_LIMITS.maxFrameBytes, 1024),

@@ -3,6 +3,8 @@ import type { ClientClaim } from '../store/documentStore.ts'
 /** A stored document update, as one instance tells the others (SCALE-3). */
 export interface BusUpdate {
   seq: number
+  /** When the publishing instance sent it (ms since epoch), for the bus-lag metric. */
+  sentAt?: number
   update: Uint8Array
   claims: readonly ClientClaim[]
 }

@@ -17,6 +17,7 @@ export const encodeBusMessage = (message: BusMessage): Uint8Array => {
   encoding.writeVarString(encoder, message.from)
   if (message.kind === 'update') {
     encoding.writeVarUint(encoder, message.seq)
+    encoding.writeFloat64(encoder, message.sentAt ?? Date.now())
     encoding.writeVarUint(encoder, message.claims.length)
     for (const [clientId, participantId] of message.claims) {
       encoding.writeVarUint(encoder, clientId)
@@ -38,11 +39,13 @@ export const decodeBusMessage = (bytes: Uint8Array): BusMessage | null => {
     }
     if (kind !== UPDATE) return null
     const seq = decoding.readVarUint(decoder)
+    const sentAt = decoding.readFloat64(decoder)
     const claims: ClientClaim[] = []
     for (let n = decoding.readVarUint(decoder); n > 0; n--) {
       claims.push([decoding.readVarUint(decoder), decoding.readVarString(decoder)])
     }
-    return { kind: 'update', from, seq, claims, update: decoding.readVarUint8Array(decoder) }
+    const update = decoding.readVarUint8Array(decoder)
+    return { kind: 'update', from, seq, sentAt, claims, update }
   } catch {
     return null
   }

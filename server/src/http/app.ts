@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { appErrorBody } from '@koers/protocol'
 import { bodyLimit } from 'hono/body-limit'
+import { requestId } from 'hono/request-id'
 import type { UpgradeWebSocket } from 'hono/ws'
 import type { WebSocket } from 'ws'
 import { registerStaticFiles } from '../staticFiles.ts'
@@ -31,6 +32,9 @@ export const createApp = (deps: AppDeps): OpenAPIHono => {
     },
   })
   app.onError(createOnError(deps.log))
+  // SEC-10: every request has an id (the caller's `X-Request-Id` if it looks like one), sent
+  // back in the response and put on every log line about it.
+  app.use('*', requestId())
   app.use('*', securityHeaders(deps.config))
   app.use('/api/*', sameOriginWrites(deps.config))
   app.use('/api/*', jsonBodies)

@@ -21,6 +21,10 @@ export const createOnError =
       if (status < 500)
         return c.json(appErrorBody('invalid_input', error.message || 'Bad request'), 400)
     }
-    log.error('request failed', { path: c.req.path, ...errorFields(error) })
+    log.error('request failed', {
+      requestId: c.get('requestId'),
+      path: c.req.path,
+      ...errorFields(error),
+    })
     return c.json(appErrorBody('internal', 'Internal server error'), 500)
   }

@@ -1,4 +1,5 @@
 import { errorFields, type Logger } from '../log.ts'
+import { metrics } from '../metrics.ts'
 import type { ClientClaim, DocumentStore } from '../store/documentStore.ts'
 import type { Room, RoomScheduler } from './room.ts'
 
@@ -61,9 +62,11 @@ export class BroadcastBatcher implements RoomScheduler {
         if (taken) batch.push({ room, ...taken })
       }
       if (batch.length === 0) return
+      const stopTimer = metrics.commitSeconds.startTimer()
       const seqs = await this.store.append(
         batch.map(({ room, update, claims }) => ({ docId: room.docId, update, claims })),
       )
+      stopTimer()
       for (const { room, update, claims } of batch) {
         room.commitSucceeded(update, seqs[settled] ?? room.lastSeq, claims)
         settled++

@@ -12,6 +12,7 @@ import { participantColor } from '@koers/protocol'
 import { documentAccessFor, type DocumentAccess } from '../auth/policy.ts'
 import type { Principal } from '../auth/role.ts'
 import { errorFields, type Logger } from '../log.ts'
+import { metrics } from '../metrics.ts'
 import type { ConnectionOrigin } from './origin.ts'
 import type { SocketLike } from './socket.ts'
 import { TokenBucket } from './tokenBucket.ts'
@@ -135,11 +136,14 @@ export class Connection implements ConnectionOrigin {
       return
     }
     this.socket.send(frame, onFlushed)
+    metrics.framesOut.inc()
+    metrics.bytesOut.inc(frame.byteLength)
   }
 
   close(code: CloseCode): void {
     if (this.closedFlag) return
     this.closedFlag = true
+    metrics.closedSockets.inc({ code })
     try {
       this.socket.close(code, closeReason[code])
     } catch (error) {

@@ -7,6 +7,7 @@ import {
 } from '@koers/protocol'
 import * as Y from 'yjs'
 import type { ClientClaim, StoredDocument } from '../store/documentStore.ts'
+import { metrics } from '../metrics.ts'
 import { ClientOwners } from './clientOwners.ts'
 import type { Connection, ConnectionHost } from './connection.ts'
 import { DocumentSize } from './documentSize.ts'
@@ -97,6 +98,7 @@ export class Room implements ConnectionHost {
     )
     this.intake = new UpdateIntake(this.doc, limits, this.size, this.owners, this.replies, budget)
     this.doc.on('update', this.onDocUpdate)
+    metrics.roomsLoaded.inc()
     this.presence = new RoomPresence(this.doc, this.limits.maxAwarenessStateBytes, () =>
       this.schedulePresenceFlush(),
     )
@@ -244,6 +246,7 @@ export class Room implements ConnectionHost {
   destroy(): void {
     if (this.destroyed) return
     this.destroyed = true
+    metrics.roomsLoaded.dec()
     if (this.presenceTimer) clearTimeout(this.presenceTimer)
     this.closeAll(CloseCode.GoingAway)
     this.doc.off('update', this.onDocUpdate)

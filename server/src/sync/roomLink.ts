@@ -1,5 +1,6 @@
 import type { Bus, BusUpdate, RoomSubscriber } from '../bus/bus.ts'
 import { errorFields, type Logger } from '../log.ts'
+import { metrics } from '../metrics.ts'
 import type { ClientClaim, DocumentStore } from '../store/documentStore.ts'
 import type { Room, RoomPeers } from './room.ts'
 
@@ -40,7 +41,8 @@ export class RoomLink implements RoomPeers, RoomSubscriber {
     this.bus.publishAwareness(this.room.docId, update)
   }
 
-  update({ seq, update, claims }: BusUpdate): void {
+  update({ seq, update, claims, sentAt }: BusUpdate): void {
+    if (sentAt !== undefined) metrics.busLagSeconds.observe(Math.max(0, Date.now() - sentAt) / 1000)
     if (this.closed || this.room.seqs.has(seq)) return
     if (this.room.applyRemote(update, claims)) this.room.seqs.add(seq)
     else this.catchUpSoon(0)

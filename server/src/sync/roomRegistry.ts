@@ -8,6 +8,7 @@ import { Room, type RoomEvents } from './room.ts'
 import type { Bus } from '../bus/bus.ts'
 import type { DocumentSize } from './documentSize.ts'
 import { RoomLink } from './roomLink.ts'
+import { metrics } from '../metrics.ts'
 import type { MemoryBudget } from './updateIntake.ts'
 import type { SocketLike } from './socket.ts'
 
@@ -82,11 +83,13 @@ export class RoomRegistry {
     const participant = `${principal.workspaceId}/${principal.participantId}`
     const connection = new Connection(socket, principal, this.limits, this.log, () => {
       this.sockets--
+      metrics.connections.dec()
       const left = (this.socketsOf.get(participant) ?? 1) - 1
       if (left > 0) this.socketsOf.set(participant, left)
       else this.socketsOf.delete(participant)
     })
     this.sockets++
+    metrics.connections.inc()
     this.socketsOf.set(participant, (this.socketsOf.get(participant) ?? 0) + 1)
     if (this.closing) {
       connection.close(CloseCode.GoingAway)

@@ -5,6 +5,7 @@ import {
   type Limits,
 } from '@koers/protocol'
 import * as Y from 'yjs'
+import { metrics } from '../metrics.ts'
 import { ClientOwners } from './clientOwners.ts'
 import type { Connection } from './connection.ts'
 import { HEAP_BYTES_PER_UPDATE_BYTE, type DocumentSize } from './documentSize.ts'
@@ -56,6 +57,7 @@ export class UpdateIntake {
 
   receive(connection: Connection, update: Uint8Array, empty: boolean): void {
     if (empty) return this.replies.resynced(connection)
+    metrics.updatesIn.inc()
     if (connection.access.kind === 'read-only') {
       // A returning viewer's step 2 repeats what the room already has: not a change (PROTO-3).
       const known = decodeUntrusted(() => Y.snapshotContainsUpdate(Y.snapshot(this.doc), update))
@@ -110,6 +112,7 @@ export class UpdateIntake {
   }
 
   private refused(connection: Connection, reason: string): void {
+    metrics.revertedChanges.inc({ reason })
     connection.reverts++
     connection.send(encodePermissionDeniedFrame(reason))
     if (connection.reverts >= this.limits.maxRevertsBeforeClose) {
