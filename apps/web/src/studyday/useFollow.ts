@@ -2,14 +2,18 @@ import { setFollow, type FollowTarget } from '@koers/doc-model'
 import { useCallback, useEffect, useRef, useState } from 'react'
 import type * as Y from 'yjs'
 
-/** How far below the top of the window a section counts as "where the facilitator is". */
-const READING_LINE_PX = 160
+/** Where the sticky header and phase bar end: what is above it is hidden. */
+function coveredTop(): number {
+  const bars = document.querySelectorAll('.app-header, .phase-bar')
+  return Math.max(0, ...Array.from(bars, (bar) => bar.getBoundingClientRect().bottom))
+}
 
+/** The section at the facilitator's reading line, a little below the sticky bars. */
 function sectionAtReadingLine(): string | null {
+  const line = coveredTop() + 48
   const sections = document.querySelectorAll<HTMLElement>('section[id^="section-"]')
   for (const section of sections) {
-    if (section.getBoundingClientRect().bottom > READING_LINE_PX)
-      return section.id.slice('section-'.length)
+    if (section.getBoundingClientRect().bottom > line) return section.id.slice('section-'.length)
   }
   return null
 }
@@ -45,8 +49,12 @@ export function usePublishFollowTarget(doc: Y.Doc, enabled: boolean, tab: string
   }, [doc, enabled])
 }
 
+/** Scrolls a section's top to just under the sticky header and phase bar. */
 export function scrollToSection(sectionId: string): void {
-  document.getElementById(`section-${sectionId}`)?.scrollIntoView({ block: 'start' })
+  const section = document.getElementById(`section-${sectionId}`)
+  if (!section) return
+  const top = window.scrollY + section.getBoundingClientRect().top - coveredTop() - 8
+  window.scrollTo({ top: Math.max(0, top) })
 }
 
 export interface Following {
