@@ -96,7 +96,7 @@ describe.skipIf(!browserAvailable)('browser: the study day (issue 11)', () => {
     await desk.getByTestId('console').waitFor()
 
     // A mini agenda: the first three phases of the default agenda, the first one of 1 minute.
-    const phases = desk.getByTestId('agenda').locator('li.phase')
+    const phases = desk.getByTestId('agenda').locator('.phase')
     await expect.poll(() => phases.count()).toBe(8)
     for (let i = 8; i > 3; i--) {
       const phase = phases.nth(i - 1)
@@ -149,7 +149,7 @@ describe.skipIf(!browserAvailable)('browser: the study day (issue 11)', () => {
     // Paused, every screen shows exactly the same time; +5 minutes reaches everyone.
     await desk.getByRole('button', { name: 'Pauzeren' }).click()
     await expect.poll(async () => spread(await timerSeconds(everyone))).toBe(0)
-    await desk.getByRole('button', { name: '5 minuten erbij' }).click()
+    await desk.getByRole('button', { name: '+5 min erbij' }).click()
     await expect.poll(async () => Math.min(...(await timerSeconds(everyone)))).toBeGreaterThan(300)
     expect(spread(await timerSeconds(everyone))).toBe(0)
     await desk.getByRole('button', { name: 'Hervatten' }).click()

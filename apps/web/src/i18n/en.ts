@@ -376,7 +376,7 @@ export const en: Dictionary = {
     timerReset: 'Reset',
     timerPaused: 'paused',
     overtime: 'time is up',
-    addMinutesLabel: (n: number) => `Add ${n} ${n === 1 ? 'minute' : 'minutes'}`,
+    addMinutesHidden: 'more',
     timerSr: (time: string) => `${time} left`,
     timerOvertimeSr: (time: string) => `Time is up, ${time} over`,
     timeUp: 'Time is up.',

@@ -375,7 +375,7 @@ export const nl = {
     timerReset: 'Opnieuw',
     timerPaused: 'gepauzeerd',
     overtime: 'tijd om',
-    addMinutesLabel: (n: number) => `${n} ${n === 1 ? 'minuut' : 'minuten'} erbij`,
+    addMinutesHidden: 'erbij',
     timerSr: (time: string) => `Nog ${time}`,
     timerOvertimeSr: (time: string) => `Tijd is om, ${time} over tijd`,
     timeUp: 'De tijd is om.',

@@ -47,7 +47,7 @@ export function AgendaEditor({ doc, day }: { doc: Y.Doc; day: StudyDayState }) {
           </div>
         </div>
       )}
-      <ol className="phase-list" data-testid="agenda">
+      <div className="phase-list" data-testid="agenda">
         <SortableList
           ids={ids}
           nameOf={(id) => names.get(id) ?? ''}
@@ -71,7 +71,7 @@ export function AgendaEditor({ doc, day }: { doc: Y.Doc; day: StudyDayState }) {
             )
           }}
         />
-      </ol>
+      </div>
       <AddButton
         label={t.studyDay.addPhase}
         testId="add-phase"

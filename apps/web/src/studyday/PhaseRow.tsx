@@ -57,7 +57,7 @@ export function PhaseRow({
   const linkedTitles = sections.filter((s) => phase.sections.includes(s.id)).map((s) => s.title)
 
   return (
-    <li
+    <div
       ref={sortable.setNodeRef}
       style={sortable.style}
       className={`phase${current ? ' phase--current' : ''}${sortable.isDragging ? ' phase--dragging' : ''}`}
@@ -168,6 +168,6 @@ export function PhaseRow({
           />
         </div>
       </details>
-    </li>
+    </div>
   )
 }

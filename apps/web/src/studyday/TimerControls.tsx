@@ -52,18 +52,16 @@ export function TimerControls({
       <button
         type="button"
         className="button"
-        aria-label={t.studyDay.addMinutesLabel(1)}
         onClick={() => run((current) => addTime(current, MIN))}
       >
-        +1 min
+        +1 min<span className="visually-hidden"> {t.studyDay.addMinutesHidden}</span>
       </button>
       <button
         type="button"
         className="button"
-        aria-label={t.studyDay.addMinutesLabel(5)}
         onClick={() => run((current) => addTime(current, 5 * MIN))}
       >
-        +5 min
+        +5 min<span className="visually-hidden"> {t.studyDay.addMinutesHidden}</span>
       </button>
       <button
         type="button"
