@@ -1,6 +1,12 @@
 import type { BrowserContext, Page } from 'playwright-core'
-import { describe, expect, test } from 'vitest'
-import { setAdoptionStatus, setSectionLocked } from '@koers/doc-model'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
+import {
+  setAdoptionStatus,
+  setSectionLocked,
+  startAgenda,
+  startTimer,
+  updateTimer,
+} from '@koers/doc-model'
 import { createWorkspace, joinAs } from '../support/api.ts'
 import {
   browserAvailable,
@@ -85,6 +91,9 @@ function headingInView(page: Page, sectionId: string) {
 
 describe.skipIf(!browserAvailable)('browser: the study day (issue 11)', () => {
   const suite = setupBrowserSuite()
+  // Four browsers on a busy two-core machine: give every poll time (no fixed sleeps).
+  beforeAll(() => vi.setConfig({ expect: { poll: { timeout: 15_000 } } }))
+  afterAll(() => vi.resetConfig())
 
   test('STUDY-13 STUDY-5 STUDY-6 STUDY-9 STUDY-10 a facilitator and three participants (one on a phone, one with a clock ten minutes off) run a mini agenda of three phases', async () => {
     const { url } = suite.server
@@ -320,5 +329,23 @@ describe.skipIf(!browserAvailable)('browser: the study day (issue 11)', () => {
     await expect.poll(() => editable(editor.page, first!)).toBe('false')
     for (const person of [editor, lead]) await person.context.close()
     await wifi.close()
+  })
+
+  test('STUDY-12 at zero the timer flashes, is announced to screen readers, and counts overtime', async () => {
+    const { url } = suite.server
+    const workspace = await createWorkspace(url)
+    const control = await openClient(url, await joinAs(url, workspace.keys.facilitator, 'Regie'))
+    const { page, context } = await newPerson(suite.browser, 'zero')
+    await joinThroughLink(page, workspace.links.editor, 'Eva')
+    startAgenda(control.doc, Date.now())
+    await page.getByTestId('phase-bar').waitFor()
+    updateTimer(control.doc, (timer) => startTimer(timer, Date.now(), 4_000))
+    const timer = page.getByTestId('phase-bar').getByTestId('timer')
+    await expect.poll(() => timer.getAttribute('data-state'), { timeout: 15_000 }).toBe('overtime')
+    expect(await timer.getAttribute('class')).toContain('timer--flash')
+    await expect.poll(() => page.getByTestId('announcer').innerText()).toContain('De tijd is om.')
+    await expect.poll(async () => Number(await timer.getAttribute('data-seconds'))).toBeLessThan(-1)
+    expect(await timer.innerText()).toMatch(/^\+0:0\d/)
+    await context.close()
   })
 })
