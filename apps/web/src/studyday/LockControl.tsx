@@ -24,8 +24,7 @@ export function LockControl({
     <div className="lock-line">
       {locked && (
         <span className="lock-badge" data-testid={`lock-badge-${sectionId}`}>
-          <span aria-hidden="true">🔒</span>{' '}
-          {facilitator ? t.studyDay.lockedFacilitator : t.studyDay.locked}
+          <LockIcon /> {facilitator ? t.studyDay.lockedFacilitator : t.studyDay.locked}
         </span>
       )}
       {facilitator && (
