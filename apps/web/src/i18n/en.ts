@@ -450,6 +450,7 @@ export const en: Dictionary = {
     joinByCodeTitle: 'Join the study day',
     joinByCodeIntro:
       'Type the join code from the screen and your name. Your colleagues see that name with what you write.',
+    haveCode: 'Got a join code for the study day? Join here.',
     codeLabel: 'Join code',
     codeFormat: 'A join code has 6 characters: letters and digits.',
     codeUnknown: 'We do not know this code. Have another look at the screen.',

@@ -449,6 +449,7 @@ export const nl = {
     joinByCodeTitle: 'Meedoen met de studiedag',
     joinByCodeIntro:
       'Typ de deelnamecode van het scherm en je naam. Je collega’s zien die naam bij wat je schrijft.',
+    haveCode: 'Heb je een deelnamecode van de studiedag? Doe hier mee.',
     codeLabel: 'Deelnamecode',
     codeFormat: 'Een deelnamecode heeft 6 tekens: letters en cijfers.',
     codeUnknown: 'Deze code kennen we niet. Kijk nog eens op het scherm.',

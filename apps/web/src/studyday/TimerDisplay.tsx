@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useAnnounce } from '../common/Announcer.tsx'
 import { useT } from '../i18n/i18n.tsx'
 import { useServerNow } from './serverClock.ts'
-import { isSoundOn, playChime } from './timerSound.ts'
+import { isSoundOn, playChime, unlockSound } from './timerSound.ts'
 
 /**
  * The shared timer as this screen shows it (STUDY-3): computed from the stored instants and this
@@ -27,6 +27,21 @@ export function TimerDisplay({
   const reading = readTimerAt(timer, now)
   const [flashing, setFlashing] = useState(false)
   const wasOvertime = useRef(reading.overtime)
+
+  // Browsers start audio only after a gesture: the first click or key on a signalling page
+  // (the projector is clicked to go full screen) readies the chime when it is switched on.
+  useEffect(() => {
+    if (!signal) return
+    const ready = () => {
+      if (isSoundOn()) unlockSound()
+    }
+    window.addEventListener('pointerdown', ready)
+    window.addEventListener('keydown', ready)
+    return () => {
+      window.removeEventListener('pointerdown', ready)
+      window.removeEventListener('keydown', ready)
+    }
+  }, [signal])
 
   useEffect(() => {
     const crossedZero = reading.overtime && !wasOvertime.current && reading.status === 'running'
