@@ -348,4 +348,25 @@ describe.skipIf(!browserAvailable)('browser: the study day (issue 11)', () => {
     expect(await timer.innerText()).toMatch(/^\+0:0\d/)
     await context.close()
   })
+
+  test('LAYOUT-1 STUDY-1 the console, with joining open and a phase unfolded, fits a 360 px phone', async () => {
+    const workspace = await createWorkspace(suite.server.url)
+    const { page, context } = await newPerson(suite.browser, 'console-phone', {
+      width: 360,
+      height: 740,
+    })
+    await joinThroughLink(page, workspace.links.facilitator, 'Fenna')
+    await page.getByTestId('tab-studyday').click()
+    await page.getByRole('button', { name: 'Start de studiedag' }).click()
+    await page.getByRole('button', { name: 'Deelname openen' }).click()
+    await page.getByTestId('join-code').first().waitFor()
+    await page.locator('.phase__more summary').first().click()
+    const report = await sidewaysReport(page, 'console on a phone')
+    expect(report).toMatchObject({ fits: true })
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await saveScreenshot(page, 'studyday-console-phone')
+    await page.locator('.phase__more summary').first().scrollIntoViewIfNeeded()
+    await saveScreenshot(page, 'studyday-console-phone-agenda')
+    await context.close()
+  })
 })

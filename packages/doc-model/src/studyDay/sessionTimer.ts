@@ -1,7 +1,6 @@
 import type * as Y from 'yjs'
-import { readNumber, readString } from '../read.ts'
+import { readMap, readNumber, readString } from '../read.ts'
 import { sessionMap, sessionPart, SessionKey } from '../session.ts'
-import { readMap } from '../read.ts'
 import { isTimerStatus, STOPPED_TIMER, type TimerState } from './timer.ts'
 
 /** The shared timer as stored in `session.timer` (STUDY-3); a missing or odd field reads stopped. */
