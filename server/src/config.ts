@@ -41,6 +41,8 @@ export interface ProtectionConfig {
   createsPerHour: number
   /** Joins (`POST /api/session`) one address may make per minute. SEC-2 */
   joinsPerMinute: number
+  /** Wrong join codes one address may send per minute. PERM-14 */
+  codeGuessesPerMinute: number
   /** Creation is refused once this many workspaces exist. SEC-3 */
   maxWorkspaces: number
   /** Creation is refused when the data dir's disk has less free space than this. SEC-3 */
@@ -166,6 +168,7 @@ export const loadConfig = (env: Env = process.env): ServerConfig => {
       trustProxy: trustProxy === '1',
       createsPerHour: integer(env, 'KOERS_CREATES_PER_HOUR', 30, 1),
       joinsPerMinute: integer(env, 'KOERS_JOINS_PER_MINUTE', 600, 1),
+      codeGuessesPerMinute: integer(env, 'KOERS_CODE_GUESSES_PER_MINUTE', 20, 1),
       maxWorkspaces: integer(env, 'KOERS_MAX_WORKSPACES', 10_000, 1),
       minFreeDiskBytes: integer(env, 'KOERS_MIN_FREE_DISK_MB', 1024) * 1024 * 1024,
       maxConnections: optional('KOERS_MAX_CONNECTIONS', 16),

@@ -1,7 +1,9 @@
 import { serve, type ServerType } from '@hono/node-server'
 import { createNodeWebSocket } from '@hono/node-ws'
+import type { Context } from 'hono'
 import { Server as HttpServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { JoinCodeService } from './auth/joinCodes.ts'
 import { SessionService } from './auth/sessions.ts'
 import type { ServerConfig } from './config.ts'
 import { createApp, finishApp } from './http/app.ts'
@@ -40,6 +42,12 @@ export interface StartOptions {
   log?: Logger
 }
 
+/** PERM-14: the wrong-code throttle counts only joins by code (Hono caches the parsed body). */
+const isCodeJoin = async (c: Context): Promise<boolean> => {
+  const body: unknown = await c.req.json().catch(() => null)
+  return typeof body === 'object' && body !== null && 'code' in body
+}
+
 const displayHost = (host: string): string => {
   if (host === '0.0.0.0') return '127.0.0.1'
   if (host === '::') return 'localhost'
@@ -66,7 +74,8 @@ export const startServer = async (
   const registry = new RoomRegistry(documents, config.limits, log, config.memoryBudgetBytes, bus)
   const activity = new ActivityTracker(lifecycle, log)
   const eraser = new WorkspaceEraser(lifecycle, tickets, registry, activity)
-  const { trustProxy, createsPerHour, joinsPerMinute, retentionDays } = config.protection
+  const { trustProxy, createsPerHour, joinsPerMinute, codeGuessesPerMinute, retentionDays } =
+    config.protection
   const throttles = {
     create: createThrottle({
       what: 'new workspaces',
@@ -75,6 +84,14 @@ export const startServer = async (
       trustProxy,
     }),
     join: createThrottle({ what: 'joins', limit: joinsPerMinute, windowMs: 60_000, trustProxy }),
+    codeGuess: createThrottle({
+      what: 'wrong join codes',
+      limit: codeGuessesPerMinute,
+      windowMs: 60_000,
+      trustProxy,
+      onlyFailures: true,
+      appliesTo: isCodeJoin,
+    }),
   }
   const deps: AppDeps = {
     config,
@@ -88,6 +105,7 @@ export const startServer = async (
     lifecycle,
     activity,
     eraser,
+    joinCodes: new JoinCodeService(stores.joinCodes),
     throttles,
   }
   // PRIV-4, PRIV-5: expired sessions and workspaces go before the first request is served.
@@ -129,6 +147,7 @@ export const startServer = async (
       stopHousekeeping()
       throttles.create.close()
       throttles.join.close()
+      throttles.codeGuess.close()
       const stopped = new Promise<void>((done) => server.close(() => done()))
       await registry.close()
       for (const ws of wss.clients) ws.terminate()

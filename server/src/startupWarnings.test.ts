@@ -22,6 +22,7 @@ describe('startup warnings (SEC-3)', () => {
       trustProxy: false,
       createsPerHour: 30,
       joinsPerMinute: 600,
+      codeGuessesPerMinute: 20,
       maxWorkspaces: 10_000,
       minFreeDiskBytes: 1024 * 1024 * 1024,
       maxConnections: null,

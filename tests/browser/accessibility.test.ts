@@ -90,4 +90,50 @@ describe.skipIf(!browserAvailable)('browser: accessibility (WCAG 2.1 AA, axe-cor
       await context.close()
     }
   })
+
+  // Issue 11: the facilitator's console (running, joining open, a phase unfolded) and the
+  // projector view.
+  test('A11Y-1 STUDY-10 the facilitator console and the projector view have no serious or critical violation', async () => {
+    const workspace = await createWorkspace(suite.server.url)
+    const { page, context } = await newPerson(suite.browser, 'a11y-studyday')
+    await joinThroughLink(page, workspace.links.facilitator, 'Fenna')
+    await page.getByTestId('tab-studyday').click()
+    await page.getByRole('button', { name: 'Start de studiedag' }).click()
+    await page.getByRole('button', { name: 'Deelname openen' }).click()
+    await page.getByTestId('join-code').first().waitFor()
+    await page.getByTestId('toggle-follow').click()
+    await page.locator('.phase__more summary').first().click()
+    expect({ view: 'console', violations: await seriousViolations(page) }).toEqual({
+      view: 'console',
+      violations: [],
+    })
+    await page.getByTestId('tab-text').click()
+    await page.locator('[data-testid^="lock-toggle-"]').first().click()
+    await page.locator('[data-testid^="lock-badge-"]').first().waitFor()
+    expect({
+      view: 'text with phase bar and lock',
+      violations: await seriousViolations(page),
+    }).toEqual({
+      view: 'text with phase bar and lock',
+      violations: [],
+    })
+    const projector = await context.newPage()
+    await projector.setViewportSize({ width: 1920, height: 1080 })
+    await projector.goto(`${suite.server.url}/w/${workspace.id}/projector`)
+    await projector.getByTestId('join-qr').waitFor()
+    await projector.getByTestId('timer').waitFor()
+    expect({ view: 'projector', violations: await seriousViolations(projector) }).toEqual({
+      view: 'projector',
+      violations: [],
+    })
+    await context.close()
+  })
+
+  test('A11Y-1 STUDY-9 the join page for a code has no serious or critical violation', async () => {
+    const { page, context } = await newPerson(suite.browser, 'a11y-join-code')
+    await page.goto(`${suite.server.url}/j/ABC234`)
+    await page.getByLabel('Deelnamecode').waitFor()
+    expect(await seriousViolations(page)).toEqual([])
+    await context.close()
+  })
 })

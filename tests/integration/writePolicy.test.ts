@@ -1,10 +1,16 @@
 import {
   addPrinciple,
   documentViolations,
+  isPaused,
   listPrinciples,
+  listSections,
+  lockedSections,
   readAdoption,
+  renameSection,
   sectionsMap,
   setAdoptionStatus,
+  setPaused,
+  setSectionLocked,
 } from '@koers/doc-model'
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
@@ -59,6 +65,93 @@ describe('the write policy over real sockets, across a restart', () => {
       ['vastgesteld', 'Bestuur stelt vast'],
       ['mr', 'Heropend'],
     ])
+    expect(docContent(reader.doc)).toEqual(before)
+  })
+
+  test('PERM-11 a locked section: an editor’s body and title changes are reverted for every replica and never stored; the editor cannot unlock; after unlocking the editor writes again', async () => {
+    const server = await startTestServer()
+    const { workspace, facilitator, editor } = await workspaceWithRoles(server.url)
+    const lead = await openClient(server.url, facilitator)
+    const writer = await openClient(server.url, editor)
+    const colleague = await openClient(
+      server.url,
+      await joinAs(server.url, workspace.keys.editor, 'Collega'),
+    )
+    const [locked, open] = sectionIds(lead.doc)
+    const title = () => listSections(writer.doc).find((s) => s.id === locked)!.title
+    const originalTitle = title()
+
+    setSectionLocked(lead.doc, locked!, true)
+    await expect.poll(() => lockedSections(writer.doc).has(locked!)).toBe(true)
+    typeInto(writer.doc, locked!, 'IN HET SLOT')
+    renameSection(writer.doc, locked!, 'GEKAAPTE TITEL')
+    // The editor tries to lift the lock itself (PERM-4: the session root is the facilitator's).
+    setSectionLocked(writer.doc, locked!, false)
+    typeInto(writer.doc, open!, 'ernaast mag het')
+    await expect.poll(() => bodyText(colleague.doc, open!)).toContain('ernaast mag het')
+    await expect.poll(() => bodyText(writer.doc, locked!)).not.toContain('IN HET SLOT')
+    await expect.poll(title).toBe(originalTitle)
+    await expect.poll(() => lockedSections(writer.doc).has(locked!)).toBe(true)
+    for (const replica of [lead.doc, colleague.doc]) {
+      expect(bodyText(replica, locked!)).not.toContain('IN HET SLOT')
+      expect(listSections(replica).find((s) => s.id === locked)!.title).toBe(originalTitle)
+      expect(lockedSections(replica).has(locked!)).toBe(true)
+    }
+
+    setSectionLocked(lead.doc, locked!, false)
+    await expect.poll(() => lockedSections(writer.doc).has(locked!)).toBe(false)
+    typeInto(writer.doc, locked!, 'WEER OPEN')
+    await expect.poll(() => bodyText(lead.doc, locked!)).toContain('WEER OPEN')
+    const before = docContent(lead.doc)
+
+    await server.stop()
+    const again = await startTestServer({ dataDir: server.dataDir })
+    const reader = await openClient(
+      again.url,
+      await joinAs(again.url, workspace.keys.viewer, 'Lezer'),
+    )
+    expect(bodyText(reader.doc, locked!)).not.toContain('IN HET SLOT')
+    expect(bodyText(reader.doc, locked!)).toContain('WEER OPEN')
+    expect(listSections(reader.doc).find((s) => s.id === locked)!.title).toBe(originalTitle)
+    expect(docContent(reader.doc)).toEqual(before)
+  })
+
+  test('PERM-10 during a pause every editor change is reverted for every replica and never stored; the editor cannot end the pause; afterwards the editor writes again', async () => {
+    const server = await startTestServer()
+    const { workspace, facilitator, editor } = await workspaceWithRoles(server.url)
+    const lead = await openClient(server.url, facilitator)
+    const writer = await openClient(server.url, editor)
+    const [first] = sectionIds(lead.doc)
+
+    setPaused(lead.doc, true)
+    await expect.poll(() => isPaused(writer.doc)).toBe(true)
+    typeInto(writer.doc, first!, 'TIJDENS PAUZE')
+    addPrinciple(writer.doc, { statement: 'PAUZE-UITGANGSPUNT' })
+    setPaused(writer.doc, false)
+    await expect.poll(() => bodyText(writer.doc, first!)).not.toContain('TIJDENS PAUZE')
+    await expect.poll(() => listPrinciples(writer.doc).length).toBe(0)
+    await expect.poll(() => isPaused(writer.doc)).toBe(true)
+    // The facilitator is never locked out.
+    typeInto(lead.doc, first!, 'de procesbegeleider schrijft door')
+    await expect
+      .poll(() => bodyText(writer.doc, first!))
+      .toContain('de procesbegeleider schrijft door')
+    expect(bodyText(lead.doc, first!)).not.toContain('TIJDENS PAUZE')
+
+    setPaused(lead.doc, false)
+    await expect.poll(() => isPaused(writer.doc)).toBe(false)
+    typeInto(writer.doc, first!, 'NA DE PAUZE')
+    await expect.poll(() => bodyText(lead.doc, first!)).toContain('NA DE PAUZE')
+    const before = docContent(lead.doc)
+
+    await server.stop()
+    const again = await startTestServer({ dataDir: server.dataDir })
+    const reader = await openClient(
+      again.url,
+      await joinAs(again.url, workspace.keys.viewer, 'Lezer'),
+    )
+    expect(bodyText(reader.doc, first!)).not.toContain('TIJDENS PAUZE')
+    expect(listPrinciples(reader.doc)).toEqual([])
     expect(docContent(reader.doc)).toEqual(before)
   })
 

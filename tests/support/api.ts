@@ -167,3 +167,38 @@ export function postOnFreshConnection(
     req.end(body)
   })
 }
+
+/** Opens joining by code as a facilitator (or anyone, to test the refusal): the raw answer. */
+export async function openJoinCode(
+  url: string,
+  workspaceId: string,
+  cookie: string,
+): Promise<{ status: number; body: unknown }> {
+  const res = await call(url, `/api/workspaces/${encodeURIComponent(workspaceId)}/join-code`, {
+    method: 'POST',
+    headers: { cookie },
+  })
+  return { status: res.status, body: res.body }
+}
+
+/** Joins by a code; resolves with the raw answer and, on success, the session cookie. */
+export async function joinByCode(
+  url: string,
+  code: string,
+  displayName: string,
+  cookie?: string,
+): Promise<{ status: number; body: unknown; headers: Headers; cookie: string | null }> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (cookie) headers.cookie = cookie
+  const res = await fetch(`${url}/api/session`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ code, displayName }),
+  })
+  const body = await readJson(res)
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0] ?? '')
+    .find((c) => c.startsWith('koers_session='))
+  return { status: res.status, body, headers: res.headers, cookie: session ?? null }
+}

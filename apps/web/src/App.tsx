@@ -18,6 +18,18 @@ function Routes() {
       return <HomePage />
     case 'join':
       return <JoinPage key={route.key} joinKey={route.key} />
+    case 'joinCode':
+      return <JoinPage key={`code:${route.code}`} joinKey="" code={route.code} />
+    case 'projector':
+      return (
+        <Suspense fallback={<p className="page">{t.loading}</p>}>
+          <WorkspacePage
+            key={`${route.workspaceId}:projector`}
+            workspaceId={route.workspaceId}
+            view="projector"
+          />
+        </Suspense>
+      )
     case 'workspace':
       return (
         <Suspense fallback={<p className="page">{t.loading}</p>}>

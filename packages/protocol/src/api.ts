@@ -19,10 +19,18 @@ export interface CreatedWorkspace {
   links: Record<Role, string>
 }
 
-export interface SessionRequest {
+export interface KeySessionRequest {
   key: string
   displayName: string
 }
+
+/** Joining by the study day's code (STUDY-8) gives an editor session. */
+export interface CodeSessionRequest {
+  code: string
+  displayName: string
+}
+
+export type SessionRequest = KeySessionRequest | CodeSessionRequest
 
 export interface SessionInfo {
   workspaceId: string
@@ -52,4 +60,27 @@ export interface TicketResponse {
   ticket: string
   /** ISO 8601 */
   expiresAt: string
+}
+
+/** `POST /api/workspaces/{id}/join-code` (facilitator): the new code, shown once (STUDY-8). */
+export interface JoinCode {
+  /** Six characters, e.g. `K7QM4X`. */
+  code: string
+  /** `<origin>/j/<code>`, the address behind the QR code. */
+  url: string
+  /** ISO 8601: 12 hours after opening, unless closed earlier. */
+  expiresAt: string
+}
+
+/** `GET /api/workspaces/{id}/join-code` (facilitator): whether joining by code is open. */
+export interface JoinCodeStatus {
+  open: boolean
+  /** ISO 8601 expiry of the open code; null when closed. */
+  expiresAt: string | null
+}
+
+/** `GET /api/time`: the server's clock, for the shared timer (STUDY-4). */
+export interface ServerTime {
+  /** Milliseconds since the Unix epoch. */
+  now: number
 }

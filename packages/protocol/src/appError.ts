@@ -6,6 +6,7 @@ export const appErrorStatus = {
   create_key_required: 401,
   forbidden: 403,
   not_found: 404,
+  gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,

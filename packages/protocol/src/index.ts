@@ -54,10 +54,21 @@ export {
   type CreateWorkspaceRequest,
   type CreatedWorkspace,
   type SessionRequest,
+  type KeySessionRequest,
+  type CodeSessionRequest,
   type SessionInfo,
+  type JoinCode,
+  type JoinCodeStatus,
+  type ServerTime,
   type Me,
   type TicketResponse,
   type Retention,
   type PrivacyFacts,
 } from './api.ts'
 export { stampedUserIn, watchOwnStamp, type StampedProvider, type StampedUser } from './ownStamp.ts'
+export {
+  JOIN_CODE_ALPHABET,
+  JOIN_CODE_LENGTH,
+  JOIN_CODE_PATH,
+  normalizeJoinCode,
+} from './joinCode.ts'

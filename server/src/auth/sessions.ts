@@ -1,4 +1,4 @@
-import type { AccessStore } from '../store/accessStore.ts'
+import type { AccessStore, KeyGrant } from '../store/accessStore.ts'
 import type { Principal } from './role.ts'
 import { hashSecret, newParticipantId, newSecret } from './secrets.ts'
 
@@ -27,14 +27,27 @@ export class SessionService {
     existingToken: string | null,
   ): Promise<StartedSession | null> {
     const grant = await this.access.findKey(hashSecret(key))
-    if (!grant) return null
+    return grant ? this.startWith(grant, displayName, existingToken) : null
+  }
+
+  /**
+   * A session for a grant that was checked elsewhere (a join code, PERM-13). With
+   * `keepFacilitator`, a browser that already leads this workspace stays its facilitator.
+   */
+  async startWith(
+    grant: KeyGrant,
+    displayName: string,
+    existingToken: string | null,
+    options: { keepFacilitator?: boolean } = {},
+  ): Promise<StartedSession> {
     const token = newSecret()
     const tokenHash = hashSecret(token)
     if (existingToken !== null) await this.access.moveSessions(hashSecret(existingToken), tokenHash)
     const previous = await this.access.findSession(tokenHash, grant.workspaceId)
+    const keep = options.keepFacilitator === true && previous?.role === 'facilitator'
     const principal: Principal = {
       workspaceId: grant.workspaceId,
-      role: grant.role,
+      role: keep ? 'facilitator' : grant.role,
       // The same browser keeps its participant id (and colour) when it re-joins.
       participantId: previous?.participantId ?? newParticipantId(),
       displayName,

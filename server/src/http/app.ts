@@ -11,6 +11,8 @@ import { jsonBodies } from './jsonBodies.ts'
 import { createOnError } from './onError.ts'
 import { registerDeleteWorkspaceRoute } from './routes/deleteWorkspace.ts'
 import { registerHealthRoutes } from './routes/health.ts'
+import { registerJoinCodeRoutes } from './routes/joinCode.ts'
+import { registerTimeRoute } from './routes/time.ts'
 import { registerPrivacyRoute } from './routes/privacy.ts'
 import { registerSessionRoutes } from './routes/session.ts'
 import { registerSyncRoute } from './routes/sync.ts'
@@ -59,6 +61,8 @@ export const createApp = (deps: AppDeps): OpenAPIHono => {
   registerTicketRoutes(app, deps)
   registerDeleteWorkspaceRoute(app, deps)
   registerPrivacyRoute(app, deps)
+  registerJoinCodeRoutes(app, deps)
+  registerTimeRoute(app)
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

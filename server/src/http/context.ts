@@ -1,6 +1,7 @@
 import type { Bus } from '../bus/bus.ts'
 import type { Logger } from '../log.ts'
 import type { ServerConfig } from '../config.ts'
+import type { JoinCodeService } from '../auth/joinCodes.ts'
 import type { SessionService } from '../auth/sessions.ts'
 import type { TicketStore } from '../auth/tickets.ts'
 import type { ActivityTracker } from '../lifecycle/activityTracker.ts'
@@ -26,6 +27,8 @@ export interface AppDeps {
   lifecycle: LifecycleStore
   activity: ActivityTracker
   eraser: WorkspaceEraser
-  /** SEC-2: per-address limits on creating workspaces and on joining. */
-  throttles: { create: Throttle; join: Throttle }
+  /** The study day's join codes (STUDY-8). */
+  joinCodes: JoinCodeService
+  /** SEC-2: per-address limits on creating workspaces and on joining; PERM-14: on wrong codes. */
+  throttles: { create: Throttle; join: Throttle; codeGuess: Throttle }
 }

@@ -4,12 +4,16 @@ import {
   displayTextProblemMessage,
   DISPLAY_NAME_MAX,
   isWorkspaceId,
+  normalizeJoinCode,
   ROLES,
   TITLE_MAX,
   type PrivacyFacts as PrivacyFactsBody,
   type CreatedWorkspace as CreatedWorkspaceBody,
   type CreateWorkspaceRequest,
   type Me as MeBody,
+  type JoinCode as JoinCodeBody,
+  type JoinCodeStatus as JoinCodeStatusBody,
+  type ServerTime as ServerTimeBody,
   type SessionInfo as SessionInfoBody,
   type SessionRequest,
   type TicketResponse,
@@ -62,12 +66,49 @@ export const CreatedWorkspace = z
   })
   .openapi('CreatedWorkspace')
 
-export const SessionBody = z
+const KeySessionBody = z
   .object({
     key: z.string().min(16).max(200),
     displayName: displayText(DISPLAY_NAME_MAX).openapi({ example: 'Fatima' }),
   })
-  .openapi('SessionRequest')
+  .strict()
+  .openapi('KeySessionRequest')
+
+/** STUDY-8: a code as typed (any case, spaces and dashes ignored); 6 symbols of the alphabet. */
+const CodeSessionBody = z
+  .object({
+    code: z
+      .string()
+      .max(32)
+      .refine((code) => normalizeJoinCode(code) !== null, {
+        message: 'a join code has 6 letters and digits (no 0, O, 1, I or L)',
+      })
+      .openapi({ example: 'K7QM4X' }),
+    displayName: displayText(DISPLAY_NAME_MAX).openapi({ example: 'Fatima' }),
+  })
+  .strict()
+  .openapi('CodeSessionRequest')
+
+export const SessionBody = z.union([KeySessionBody, CodeSessionBody]).openapi('SessionRequest')
+
+export const JoinCode = z
+  .object({
+    code: z.string().openapi({ example: 'K7QM4X' }),
+    url: z.string().openapi({ example: 'https://koers.school.nl/j/K7QM4X' }),
+    expiresAt: z.string().openapi({ format: 'date-time' }),
+  })
+  .openapi('JoinCode')
+
+export const JoinCodeStatus = z
+  .object({
+    open: z.boolean(),
+    expiresAt: z.string().nullable().openapi({ format: 'date-time' }),
+  })
+  .openapi('JoinCodeStatus')
+
+export const ServerTime = z
+  .object({ now: z.number().int().openapi({ description: 'ms since the Unix epoch' }) })
+  .openapi('ServerTime')
 
 export const SessionInfo = z
   .object({ workspaceId: z.string(), role: RoleSchema, participantId: z.string() })
@@ -117,3 +158,6 @@ agree<Same<z.infer<typeof SessionInfo>, SessionInfoBody>>()
 agree<Same<z.infer<typeof Me>, MeBody>>()
 agree<Same<z.infer<typeof Ticket>, TicketResponse>>()
 agree<Same<z.infer<typeof PrivacyFacts>, PrivacyFactsBody>>()
+agree<Same<z.infer<typeof JoinCode>, JoinCodeBody>>()
+agree<Same<z.infer<typeof JoinCodeStatus>, JoinCodeStatusBody>>()
+agree<Same<z.infer<typeof ServerTime>, ServerTimeBody>>()

@@ -1,5 +1,5 @@
 import { appErrorBody } from '@koers/protocol'
-import type { MiddlewareHandler } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
 import { MemoryStore, rateLimiter } from 'hono-rate-limiter'
 import { addressKey, clientAddress } from './clientAddress.ts'
 
@@ -20,6 +20,10 @@ export const createThrottle = (options: {
   limit: number
   windowMs: number
   trustProxy: boolean
+  /** Count only answers of 400 and above (PERM-14: wrong codes, not joins that worked). */
+  onlyFailures?: boolean
+  /** Count only the requests this says yes to (the others pass untouched). */
+  appliesTo?: (c: Context) => Promise<boolean>
 }): Throttle => {
   const store = new MemoryStore()
   const middleware = rateLimiter({
@@ -29,6 +33,9 @@ export const createThrottle = (options: {
     // draft-6 RateLimit-* headers on every answer, and Retry-After on a 429.
     standardHeaders: 'draft-6',
     keyGenerator: (c) => addressKey(clientAddress(c, options.trustProxy)),
+    skipSuccessfulRequests: options.onlyFailures ?? false,
+    requestWasSuccessful: (c) => c.res.status < 400,
+    ...(options.appliesTo ? { skip: async (c: Context) => !(await options.appliesTo!(c)) } : {}),
     handler: (c) =>
       c.json(
         appErrorBody('rate_limited', `Too many ${options.what} from this address; try again later`),

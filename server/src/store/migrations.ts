@@ -84,6 +84,21 @@ export const MIGRATIONS: readonly Migration[] = [
         ) WITHOUT ROWID;
       `),
   },
+  {
+    version: 4,
+    name: 'join codes of the study day (STUDY-8)',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS join_codes (
+          code_hash TEXT PRIMARY KEY,
+          workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+          created_at TEXT NOT NULL,
+          expires_at TEXT NOT NULL,
+          closed_at TEXT
+        );
+        CREATE INDEX IF NOT EXISTS join_codes_by_workspace ON join_codes (workspace_id);
+      `),
+  },
 ]
 
 /**

@@ -2,7 +2,10 @@ import { MemoryTicketStore, type TicketStore } from '../auth/tickets.ts'
 import type { AccessStore } from './accessStore.ts'
 import { openDatabase } from './database.ts'
 import type { DocumentStore } from './documentStore.ts'
+import type { JoinCodeStore } from './joinCodeStore.ts'
 import type { LifecycleStore } from './lifecycleStore.ts'
+import { createPgJoinCodeStore } from './postgres/pgJoinCodeStore.ts'
+import { createSqliteJoinCodeStore } from './sqliteJoinCodeStore.ts'
 import { migratePostgres } from './postgres/migrations.ts'
 import { createPgAccessStore } from './postgres/pgAccessStore.ts'
 import { createPgDocumentStore } from './postgres/pgDocumentStore.ts'
@@ -23,6 +26,7 @@ export interface Stores {
   access: AccessStore
   lifecycle: LifecycleStore
   tickets: TicketStore
+  joinCodes: JoinCodeStore
   close(): Promise<void>
 }
 
@@ -46,6 +50,7 @@ export const openStores = async (config: StoreConfig): Promise<Stores> => {
       access: createPgAccessStore(pool),
       lifecycle: createPgLifecycleStore(pool),
       tickets: createPgTicketStore(pool, config.ticketTtlMs),
+      joinCodes: createPgJoinCodeStore(pool),
       close: () => pool.end(),
     }
   }
@@ -56,6 +61,7 @@ export const openStores = async (config: StoreConfig): Promise<Stores> => {
     access: createSqliteAccessStore(db),
     lifecycle: createSqliteLifecycleStore(db),
     tickets: new MemoryTicketStore(config.ticketTtlMs),
+    joinCodes: createSqliteJoinCodeStore(db),
     close: async () => {
       if (db.open) db.close()
     },

@@ -1,6 +1,8 @@
 import type {
   CreatedWorkspace,
   CreateWorkspaceRequest,
+  JoinCode,
+  JoinCodeStatus,
   Me,
   PrivacyFacts,
   SessionInfo,
@@ -9,6 +11,8 @@ import type {
 } from '@koers/protocol'
 
 export type {
+  JoinCode,
+  JoinCodeStatus,
   CreatedWorkspace,
   Me,
   PrivacyFacts,
@@ -116,4 +120,23 @@ export function fetchPrivacyFacts(): Promise<PrivacyFacts> {
 export function keyFromLink(link: string): string {
   const hash = link.indexOf('#')
   return hash === -1 ? '' : decodeURIComponent(link.slice(hash + 1))
+}
+
+const joinCodePath = (workspaceId: string) =>
+  `/api/workspaces/${encodeURIComponent(workspaceId)}/join-code`
+
+/** STUDY-8: opens joining by code (facilitator); a code that was open stops working. */
+export function openJoinCode(workspaceId: string): Promise<JoinCode> {
+  return postJson(joinCodePath(workspaceId), {})
+}
+
+export function fetchJoinCodeStatus(workspaceId: string): Promise<JoinCodeStatus> {
+  return requestJson(joinCodePath(workspaceId), { headers: { accept: 'application/json' } })
+}
+
+export async function closeJoinCode(workspaceId: string): Promise<void> {
+  await requestJson<null>(joinCodePath(workspaceId), {
+    method: 'DELETE',
+    headers: { accept: 'application/json' },
+  })
 }

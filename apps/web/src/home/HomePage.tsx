@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { CreatedWorkspace } from '../api/client.ts'
 import { AppFooter } from '../common/AppFooter.tsx'
 import { AppHeader } from '../common/AppHeader.tsx'
+import { Link } from '../common/Link.tsx'
 import { takeFlash } from '../storage/forgetWorkspace.ts'
 import { useT } from '../i18n/i18n.tsx'
 import { CreateWorkspaceForm } from './CreateWorkspaceForm.tsx'
@@ -19,6 +20,11 @@ export function HomePage() {
         <div className="stack">
           <h1>{t.tagline}</h1>
           <p className="lead">{t.homePage.intro}</p>
+          <p>
+            <Link href="/join" data-testid="join-with-code">
+              {t.studyDay.haveCode}
+            </Link>
+          </p>
         </div>
         {flash && (
           <p className="notice notice--info" role="status" data-testid="home-flash">

@@ -347,4 +347,120 @@ export const en: Dictionary = {
     moveDown: 'Move down',
     remove: 'Remove',
   },
+  // Issue 11, "the study day": console, timer, join code, projector, follow, locks and pause.
+  studyDay: {
+    tab: 'Study day',
+    nowTitle: 'Now',
+    notStarted: 'The study day has not started yet.',
+    dayEnded: 'The study day has finished.',
+    start: 'Start the study day',
+    startAgain: 'Start again',
+    back: 'Back',
+    next: 'Next',
+    finish: 'Finish',
+    phaseControls: 'Phases',
+    phaseOf: (n: number, total: number) => `Phase ${n} of ${total}`,
+    untitledPhase: 'Untitled phase',
+    numberedPhase: (n: number) => `Phase ${n}`,
+    minutesPlanned: (minutes: number) => `${minutes} minutes planned`,
+    plannedActual: (planned: number, actual: number) =>
+      `Planned ${planned} min · actual so far ${actual} min`,
+    behind: (minutes: number) => `${minutes} min behind schedule`,
+    ahead: (minutes: number) => `${minutes} min ahead of schedule`,
+    onSchedule: 'on schedule',
+    timer: 'Timer',
+    timerControls: 'Timer controls',
+    timerStart: 'Start timer',
+    timerPause: 'Pause',
+    timerResume: 'Resume',
+    timerReset: 'Reset',
+    timerPaused: 'paused',
+    overtime: 'time is up',
+    addMinutesHidden: 'more',
+    timerSr: (time: string) => `${time} left`,
+    timerOvertimeSr: (time: string) => `Time is up, ${time} over`,
+    timeUp: 'Time is up.',
+    joinTitle: 'Join by code',
+    joinIntro:
+      'Open joining: participants type a short code or scan the QR code and write along as team members. The code works for 12 hours, or until you close it.',
+    openJoining: 'Open joining',
+    newCode: 'New code',
+    closeJoining: 'Close joining',
+    joinFailed: 'That did not work. Please try again.',
+    joinHow: 'Join in: go to the address or scan the code',
+    codeSpelled: (code: string) => `Join code ${code.split('').join(' ')}`,
+    codeValidUntil: (time: string) => `Works until ${time}, or until you close joining.`,
+    qrLabel: (link: string) => `QR code for ${link}`,
+    groupTitle: 'The group',
+    pauseToggle: 'Pause',
+    pauseHelp: 'Makes the whole document read-only for team members.',
+    followToggle: 'Follow',
+    followHelp: 'Participants follow your tab and section.',
+    soundToggle: 'Sound at zero',
+    soundHelp: 'A soft signal on this device when the timer runs out.',
+    openProjector: 'Open the projector view',
+    agendaTitle: 'Agenda',
+    agendaTotal: (phases: number, minutes: number) =>
+      `${phases} ${phases === 1 ? 'phase' : 'phases'} · ${minutes} minutes`,
+    agendaEmpty: 'Nothing on the agenda yet.',
+    addDefaultAgenda: 'Add the default agenda',
+    addPhase: 'Add phase',
+    newPhaseTitle: 'New phase',
+    phaseTitleLabel: (n: number) => `Title of phase ${n}`,
+    minutesLabel: 'Minutes',
+    formatLabel: 'Format',
+    startThis: 'Start now',
+    currentBadge: 'Now running',
+    removePhase: (name: string) => `Remove ${name}`,
+    removePhaseConfirm: (name: string) => `Take ${name} off the agenda?`,
+    sectionsAndNotes: 'Sections and notes',
+    linkedSections: 'Sections of this phase',
+    notesLabel: 'Notes',
+    notesHelp:
+      'Not shown to participants. They are in the shared document, though: write nothing secret.',
+    phaseBarLabel: 'Current phase',
+    goToSection: 'Go to the section',
+    following: 'You are following the facilitator.',
+    notFollowing: 'The facilitator is guiding; you are looking around yourself.',
+    stepOut: 'Look around myself',
+    stepIn: 'Follow again',
+    pausedBanner:
+      'Pause. The document is read-only for a moment; you see everything, and you can go on as soon as the facilitator ends the pause.',
+    pausedFacilitator:
+      'Pause: team members cannot change anything now. You can. End the pause under Study day.',
+    adoptedBanner: 'The vision has been adopted; only the facilitator can reopen it.',
+    adoptedFacilitator:
+      'The vision has been adopted: team members can no longer change it. Reopen it under Details.',
+    locked: 'Locked',
+    lockedFacilitator: 'Locked for team members',
+    lock: 'Lock',
+    unlock: 'Unlock',
+    denied: (reason: string) =>
+      reason === 'locked'
+        ? 'Your change was undone: this section is locked.'
+        : reason === 'paused'
+          ? 'Your change was undone: it is a pause.'
+          : reason === 'adopted'
+            ? 'Your change was undone: the vision has been adopted.'
+            : reason === 'read-only'
+              ? 'You are reading along; you cannot change anything.'
+              : reason === 'protected'
+                ? 'Only the facilitator may change this; your change was undone.'
+                : 'Your change did not fit the document and was undone.',
+    joinByCodeTitle: 'Join the study day',
+    joinByCodeIntro:
+      'Type the join code from the screen and your name. Your colleagues see that name with what you write.',
+    haveCode: 'Got a join code for the study day? Join here.',
+    codeLabel: 'Join code',
+    codeFormat: 'A join code has 6 characters: letters and digits.',
+    codeUnknown: 'We do not know this code. Have another look at the screen.',
+    codeClosed: 'This code no longer works. Ask the facilitator for the new code.',
+    codeThrottled: 'Too many wrong codes from this network. Wait a minute and try again.',
+    projectorTitle: 'projector view',
+    projectorWelcome: 'Welcome! The study day starts shortly.',
+    projectorEnded: 'Thank you!',
+    projectorSide: 'Timer and joining',
+    projectorOnlyFacilitator:
+      'The projector view is for the facilitator. Open the workspace to take part.',
+  },
 }

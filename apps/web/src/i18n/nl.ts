@@ -346,6 +346,123 @@ export const nl = {
     moveDown: 'Omlaag',
     remove: 'Verwijderen',
   },
+  // Issue 11, "the study day": console, timer, join code, projector, follow, locks and pause.
+  studyDay: {
+    tab: 'Studiedag',
+    nowTitle: 'Nu',
+    notStarted: 'De studiedag is nog niet begonnen.',
+    dayEnded: 'De studiedag is afgerond.',
+    start: 'Start de studiedag',
+    startAgain: 'Opnieuw beginnen',
+    back: 'Terug',
+    next: 'Volgende',
+    finish: 'Afronden',
+    phaseControls: 'Fasen',
+    phaseOf: (n: number, total: number) => `Fase ${n} van ${total}`,
+    untitledPhase: 'Fase zonder titel',
+    numberedPhase: (n: number) => `Fase ${n}`,
+    minutesPlanned: (minutes: number) => `${minutes} minuten gepland`,
+    plannedActual: (planned: number, actual: number) =>
+      `Gepland ${planned} min · werkelijk tot nu ${actual} min`,
+    behind: (minutes: number) => `${minutes} min achter op schema`,
+    ahead: (minutes: number) => `${minutes} min voor op schema`,
+    onSchedule: 'op schema',
+    timer: 'Timer',
+    timerControls: 'Timer bedienen',
+    timerStart: 'Timer starten',
+    timerPause: 'Pauzeren',
+    timerResume: 'Hervatten',
+    timerReset: 'Opnieuw',
+    timerPaused: 'gepauzeerd',
+    overtime: 'tijd om',
+    addMinutesHidden: 'erbij',
+    timerSr: (time: string) => `Nog ${time}`,
+    timerOvertimeSr: (time: string) => `Tijd is om, ${time} over tijd`,
+    timeUp: 'De tijd is om.',
+    joinTitle: 'Deelnemen met code',
+    joinIntro:
+      'Open deelname: deelnemers typen dan een korte code of scannen de QR-code en schrijven mee als teamlid. De code werkt 12 uur, of tot je hem sluit.',
+    openJoining: 'Deelname openen',
+    newCode: 'Nieuwe code',
+    closeJoining: 'Deelname sluiten',
+    joinFailed: 'Dat lukte niet. Probeer het opnieuw.',
+    joinHow: 'Doe mee: ga naar het adres of scan de code',
+    codeSpelled: (code: string) => `Deelnamecode ${code.split('').join(' ')}`,
+    codeValidUntil: (time: string) => `Werkt tot ${time}, of tot je deelname sluit.`,
+    qrLabel: (link: string) => `QR-code voor ${link}`,
+    groupTitle: 'De groep',
+    pauseToggle: 'Pauze',
+    pauseHelp: 'Zet het hele document op alleen lezen voor teamleden.',
+    followToggle: 'Volgen',
+    followHelp: 'Deelnemers kijken mee met jouw tabblad en onderdeel.',
+    soundToggle: 'Geluid bij nul',
+    soundHelp: 'Een zacht signaal op dit apparaat als de timer afloopt.',
+    openProjector: 'Presentatieweergave openen',
+    agendaTitle: 'Agenda',
+    agendaTotal: (phases: number, minutes: number) =>
+      `${phases} ${phases === 1 ? 'fase' : 'fasen'} · ${minutes} minuten`,
+    agendaEmpty: 'Er staat nog niets op de agenda.',
+    addDefaultAgenda: 'Standaardagenda toevoegen',
+    addPhase: 'Fase toevoegen',
+    newPhaseTitle: 'Nieuwe fase',
+    phaseTitleLabel: (n: number) => `Titel van fase ${n}`,
+    minutesLabel: 'Minuten',
+    formatLabel: 'Werkvorm',
+    startThis: 'Nu starten',
+    currentBadge: 'Nu bezig',
+    removePhase: (name: string) => `Verwijder ${name}`,
+    removePhaseConfirm: (name: string) => `${name} van de agenda halen?`,
+    sectionsAndNotes: 'Onderdelen en notities',
+    linkedSections: 'Onderdelen bij deze fase',
+    notesLabel: 'Notities',
+    notesHelp:
+      'Niet getoond aan deelnemers. Ze staan wel in het gedeelde document: schrijf er niets geheims in.',
+    phaseBarLabel: 'Huidige fase',
+    goToSection: 'Naar het onderdeel',
+    following: 'Je volgt de procesbegeleider.',
+    notFollowing: 'De procesbegeleider leidt rond; jij kijkt zelf.',
+    stepOut: 'Zelf rondkijken',
+    stepIn: 'Weer volgen',
+    pausedBanner:
+      'Pauze. Het document staat even op alleen lezen; je ziet alles, en je kunt verder zodra de procesbegeleider de pauze beëindigt.',
+    pausedFacilitator:
+      'Pauze: teamleden kunnen nu niets wijzigen. Jij wel. Beëindig de pauze onder Studiedag.',
+    adoptedBanner: 'De visie is vastgesteld; alleen de procesbegeleider kan haar heropenen.',
+    adoptedFacilitator:
+      'De visie is vastgesteld: teamleden kunnen niets meer wijzigen. Heropen haar onder Gegevens.',
+    locked: 'Vergrendeld',
+    lockedFacilitator: 'Vergrendeld voor teamleden',
+    lock: 'Vergrendelen',
+    unlock: 'Ontgrendelen',
+    denied: (reason: string): string =>
+      reason === 'locked'
+        ? 'Je wijziging is teruggedraaid: dit onderdeel is vergrendeld.'
+        : reason === 'paused'
+          ? 'Je wijziging is teruggedraaid: het is pauze.'
+          : reason === 'adopted'
+            ? 'Je wijziging is teruggedraaid: de visie is vastgesteld.'
+            : reason === 'read-only'
+              ? 'Je leest mee; je kunt niets wijzigen.'
+              : reason === 'protected'
+                ? 'Dit mag alleen de procesbegeleider wijzigen; je wijziging is teruggedraaid.'
+                : 'Je wijziging paste niet in het document en is teruggedraaid.',
+    joinByCodeTitle: 'Meedoen met de studiedag',
+    joinByCodeIntro:
+      'Typ de deelnamecode van het scherm en je naam. Je collega’s zien die naam bij wat je schrijft.',
+    haveCode: 'Heb je een deelnamecode van de studiedag? Doe hier mee.',
+    codeLabel: 'Deelnamecode',
+    codeFormat: 'Een deelnamecode heeft 6 tekens: letters en cijfers.',
+    codeUnknown: 'Deze code kennen we niet. Kijk nog eens op het scherm.',
+    codeClosed: 'Deze code werkt niet meer. Vraag de procesbegeleider om de nieuwe code.',
+    codeThrottled:
+      'Te veel verkeerde codes vanaf dit netwerk. Wacht een minuut en probeer het opnieuw.',
+    projectorTitle: 'presentatieweergave',
+    projectorWelcome: 'Welkom! De studiedag begint zo.',
+    projectorEnded: 'Dank je wel!',
+    projectorSide: 'Timer en deelnemen',
+    projectorOnlyFacilitator:
+      'De presentatieweergave is voor de procesbegeleider. Open de werkruimte om mee te doen.',
+  },
 }
 
 export type Dictionary = typeof nl

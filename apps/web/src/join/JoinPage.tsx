@@ -1,4 +1,4 @@
-import { cleanDisplayText, DISPLAY_NAME_MAX } from '@koers/protocol'
+import { cleanDisplayText, DISPLAY_NAME_MAX, normalizeJoinCode } from '@koers/protocol'
 import { useId, useState } from 'react'
 import type { FormEvent } from 'react'
 import { ApiError, NetworkError, createSession } from '../api/client.ts'
@@ -9,13 +9,20 @@ import { displayTextError } from '../common/displayTextError.ts'
 import { lastDisplayName, rememberDisplayName } from '../storage/displayName.ts'
 import { findJoinedWorkspace, saveJoinedWorkspace } from '../storage/joinedWorkspaces.ts'
 
-export function JoinPage({ joinKey }: { joinKey: string }) {
+/**
+ * Join with a link key (`/join#<key>`), or with the study day's code (STUDY-9): `/j/<CODE>`
+ * fills it in, `/join` without a key asks for it.
+ */
+export function JoinPage({ joinKey, code: initialCode = '' }: { joinKey: string; code?: string }) {
   const t = useT()
   const id = useId()
+  const byCode = !joinKey
   const [name, setName] = useState(lastDisplayName)
+  const [code, setCode] = useState(initialCode.toUpperCase())
   const [busy, setBusy] = useState(false)
-  const [error, setError] = useState(joinKey ? '' : t.joinPage.noKey)
+  const [error, setError] = useState('')
   const [invalid, setInvalid] = useState(false)
+  const [codeInvalid, setCodeInvalid] = useState(false)
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault()
@@ -30,11 +37,20 @@ export function JoinPage({ joinKey }: { joinKey: string }) {
       setInvalid(true)
       return
     }
+    const normalized = byCode ? normalizeJoinCode(code) : null
+    if (byCode && normalized === null) {
+      setError(t.studyDay.codeFormat)
+      setCodeInvalid(true)
+      return
+    }
     setBusy(true)
     setError('')
     setInvalid(false)
+    setCodeInvalid(false)
     try {
-      const session = await createSession({ key: joinKey, displayName })
+      const session = await createSession(
+        normalized !== null ? { code: normalized, displayName } : { key: joinKey, displayName },
+      )
       rememberDisplayName(displayName)
       const known = findJoinedWorkspace(session.workspaceId)
       saveJoinedWorkspace({
@@ -49,9 +65,16 @@ export function JoinPage({ joinKey }: { joinKey: string }) {
       navigate(workspacePath(session.workspaceId), { replace: true })
     } catch (caught) {
       if (caught instanceof NetworkError) setError(t.joinPage.offline)
-      else if (caught instanceof ApiError && caught.status === 429) setError(t.limits.joinThrottled)
-      else if (caught instanceof ApiError && caught.status >= 400 && caught.status < 500) {
-        setError(t.joinPage.invalidLink)
+      else if (caught instanceof ApiError && caught.status === 429) {
+        setError(byCode ? t.studyDay.codeThrottled : t.limits.joinThrottled)
+      } else if (byCode && caught instanceof ApiError && caught.status === 404) {
+        setError(t.studyDay.codeUnknown)
+        setCodeInvalid(true)
+      } else if (byCode && caught instanceof ApiError && caught.status === 410) {
+        setError(t.studyDay.codeClosed)
+        setCodeInvalid(true)
+      } else if (caught instanceof ApiError && caught.status >= 400 && caught.status < 500) {
+        setError(byCode ? t.studyDay.codeFormat : t.joinPage.invalidLink)
       } else setError(t.joinPage.failed)
       setBusy(false)
     }
@@ -62,8 +85,26 @@ export function JoinPage({ joinKey }: { joinKey: string }) {
       <AppHeader />
       <main id="main" className="page page--narrow stack-lg" tabIndex={-1}>
         <form className="card stack" onSubmit={(event) => void submit(event)} noValidate>
-          <h1>{t.joinPage.title}</h1>
-          <p>{t.joinPage.intro}</p>
+          <h1>{byCode ? t.studyDay.joinByCodeTitle : t.joinPage.title}</h1>
+          <p>{byCode ? t.studyDay.joinByCodeIntro : t.joinPage.intro}</p>
+          {byCode && (
+            <div className="field">
+              <label htmlFor={`${id}-code`}>{t.studyDay.codeLabel}</label>
+              <input
+                id={`${id}-code`}
+                className="input input--code"
+                value={code}
+                autoComplete="off"
+                autoCapitalize="characters"
+                spellCheck={false}
+                autoFocus={!initialCode}
+                aria-invalid={codeInvalid || undefined}
+                aria-describedby={error ? `${id}-error` : undefined}
+                data-testid="join-code-input"
+                onChange={(event) => setCode(event.target.value.toUpperCase())}
+              />
+            </div>
+          )}
           <div className="field">
             <label htmlFor={`${id}-name`}>{t.joinPage.nameLabel}</label>
             <input
@@ -71,15 +112,14 @@ export function JoinPage({ joinKey }: { joinKey: string }) {
               className="input"
               value={name}
               autoComplete="name"
-              autoFocus
+              autoFocus={!byCode || initialCode !== ''}
               aria-invalid={invalid || undefined}
               aria-describedby={error ? `${id}-error` : undefined}
               onChange={(event) => setName(event.target.value)}
-              disabled={!joinKey}
             />
           </div>
           <div>
-            <button type="submit" className="button button--primary" disabled={busy || !joinKey}>
+            <button type="submit" className="button button--primary" disabled={busy}>
               {busy ? t.joinPage.joining : t.joinPage.join}
             </button>
           </div>

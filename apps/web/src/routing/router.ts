@@ -4,6 +4,8 @@ export type Route =
   | { name: 'home' }
   | { name: 'join'; key: string }
   | { name: 'workspace'; workspaceId: string }
+  | { name: 'projector'; workspaceId: string }
+  | { name: 'joinCode'; code: string }
   | { name: 'privacy' }
   | { name: 'notFound' }
 
@@ -31,6 +33,11 @@ export function parseRoute(pathname: string, hash: string): Route {
     return { name: 'join', key: decodeURIComponent(hash.replace(/^#/, '')) }
   }
   if (pathname === '/privacy' || pathname === '/privacy/') return { name: 'privacy' }
+  // STUDY-9: the short link behind the QR code, `/j/<CODE>`.
+  const code = /^\/j\/([^/]*)\/?$/.exec(pathname)
+  if (code) return { name: 'joinCode', code: decodeURIComponent(code[1] ?? '') }
+  const projector = /^\/w\/([^/]+)\/projector\/?$/.exec(pathname)
+  if (projector?.[1]) return { name: 'projector', workspaceId: decodeURIComponent(projector[1]) }
   const match = /^\/w\/([^/]+)\/?$/.exec(pathname)
   if (match?.[1]) return { name: 'workspace', workspaceId: decodeURIComponent(match[1]) }
   return { name: 'notFound' }

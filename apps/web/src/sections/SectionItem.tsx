@@ -5,7 +5,7 @@ import {
   setSectionBuildingBlock,
 } from '@koers/doc-model'
 import type { SectionView } from '@koers/doc-model'
-import { useId } from 'react'
+import { useId, useMemo } from 'react'
 import type { FocusEvent } from 'react'
 import { ConfirmBox } from '../common/ConfirmBox.tsx'
 import { ConfirmRemove } from '../common/ConfirmRemove.tsx'
@@ -17,7 +17,9 @@ import { useCompact } from '../common/useMediaQuery.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import type { Present } from '../presence/usePresence.ts'
 import { WritersHere } from '../presence/WritersHere.tsx'
-import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
+import { LockControl } from '../studyday/LockControl.tsx'
+import { useSectionLocked } from '../studyday/useStudyDay.ts'
+import { WorkspaceContext, useWorkspace } from '../workspace/WorkspaceContext.tsx'
 import { GuidingQuestions } from './GuidingQuestions.tsx'
 import { SectionEditor } from './SectionEditor.tsx'
 import { SectionTitle } from './SectionTitle.tsx'
@@ -46,7 +48,15 @@ export function SectionItem({
 }: Props) {
   const { t, language } = useI18n()
   const id = useId()
-  const { doc, provider, readOnly } = useWorkspace()
+  const workspace = useWorkspace()
+  const { doc, provider, role } = workspace
+  // STUDY-11, PERM-11: a locked section is read-only for editors; it may still be moved.
+  const locked = useSectionLocked(doc, section.id)
+  const readOnly = workspace.readOnly || (role === 'editor' && locked)
+  const sectionContext = useMemo(
+    () => (readOnly === workspace.readOnly ? workspace : { ...workspace, readOnly }),
+    [workspace, readOnly],
+  )
   const name = section.title || t.sections.untitled
   const compact = useCompact()
   const menu = useMenuConfirm()
@@ -67,99 +77,118 @@ export function SectionItem({
   }
 
   return (
-    <section
-      ref={sortable.setNodeRef}
-      style={sortable.style}
-      className={`section${sortable.isDragging ? ' section--dragging' : ''}`}
-      id={`section-${section.id}`}
-      aria-labelledby={`section-title-${section.id}`}
-      data-testid={`section-${section.id}`}
-      onFocus={onFocus}
-      onBlur={onBlur}
-    >
-      <header className="section__head">
-        <div className="section__title-line">
-          <SectionTitle
+    <WorkspaceContext.Provider value={sectionContext}>
+      <section
+        ref={sortable.setNodeRef}
+        style={sortable.style}
+        className={`section${sortable.isDragging ? ' section--dragging' : ''}`}
+        id={`section-${section.id}`}
+        aria-labelledby={`section-title-${section.id}`}
+        data-testid={`section-${section.id}`}
+        onFocus={onFocus}
+        onBlur={onBlur}
+      >
+        <header className="section__head">
+          <div className="section__title-line">
+            <SectionTitle
+              sectionId={section.id}
+              title={section.title}
+              number={index + 1}
+              renameFirst={isNew}
+            />
+            {!readOnly && compact && (
+              <ItemMenu
+                name={name}
+                index={index}
+                total={total}
+                onMove={onMove}
+                choice={{
+                  label: t.sections.buildingBlock,
+                  value: section.buildingBlock,
+                  onChange: setBlock,
+                  options: [
+                    { value: '', label: t.sections.noBuildingBlock },
+                    ...BUILDING_BLOCKS.map((block) => ({
+                      value: block,
+                      label: BUILDING_BLOCK_LABELS[block][language],
+                    })),
+                  ],
+                }}
+                onRemove={menu.ask}
+                buttonRef={menu.buttonRef}
+              />
+            )}
+          </div>
+          <LockControl
             sectionId={section.id}
-            title={section.title}
-            number={index + 1}
-            renameFirst={isNew}
+            name={name}
+            locked={locked}
+            facilitator={role === 'facilitator'}
           />
-          {!readOnly && compact && (
-            <ItemMenu
-              name={name}
-              index={index}
-              total={total}
-              onMove={onMove}
-              choice={{
-                label: t.sections.buildingBlock,
-                value: section.buildingBlock,
-                onChange: setBlock,
-                options: [
-                  { value: '', label: t.sections.noBuildingBlock },
-                  ...BUILDING_BLOCKS.map((block) => ({
-                    value: block,
-                    label: BUILDING_BLOCK_LABELS[block][language],
-                  })),
-                ],
-              }}
-              onRemove={menu.ask}
-              buttonRef={menu.buttonRef}
-            />
-          )}
-        </div>
-        <WritersHere people={writers} />
-        {!readOnly && compact && menu.confirming && (
-          <ConfirmBox
-            label={t.sections.remove(name)}
-            question={t.sections.removeConfirm(name)}
-            onConfirm={() => {
-              menu.done()
-              onRemove()
-            }}
-            onCancel={menu.cancel}
-          />
-        )}
-        {!readOnly && !compact && (
-          <div className="section__controls">
-            <MoveControls
-              name={name}
-              index={index}
-              total={total}
-              onMove={onMove}
-              handle={sortable.handle}
-            />
-            <label className="inline-field">
-              <span className="inline-field__label">{t.sections.buildingBlock}</span>
-              <select
-                className="select"
-                id={`${id}-block`}
-                value={section.buildingBlock}
-                onChange={(event) => setBlock(event.target.value)}
-              >
-                <option value="">{t.sections.noBuildingBlock}</option>
-                {BUILDING_BLOCKS.map((block) => (
-                  <option key={block} value={block}>
-                    {BUILDING_BLOCK_LABELS[block][language]}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <ConfirmRemove
+          <WritersHere people={writers} />
+          {!readOnly && compact && menu.confirming && (
+            <ConfirmBox
               label={t.sections.remove(name)}
               question={t.sections.removeConfirm(name)}
-              onConfirm={onRemove}
+              onConfirm={() => {
+                menu.done()
+                onRemove()
+              }}
+              onCancel={menu.cancel}
             />
-          </div>
-        )}
-        {(readOnly || compact) && section.buildingBlock && (
-          <p className="muted">
-            {t.sections.buildingBlock}: {BUILDING_BLOCK_LABELS[section.buildingBlock][language]}
-          </p>
-        )}
-      </header>
-      <GuidingQuestions section={section} />
-      <SectionEditor sectionId={section.id} title={name} />
-    </section>
+          )}
+          {!workspace.readOnly && !compact && readOnly && (
+            <div className="section__controls">
+              <MoveControls
+                name={name}
+                index={index}
+                total={total}
+                onMove={onMove}
+                handle={sortable.handle}
+              />
+            </div>
+          )}
+          {!readOnly && !compact && (
+            <div className="section__controls">
+              <MoveControls
+                name={name}
+                index={index}
+                total={total}
+                onMove={onMove}
+                handle={sortable.handle}
+              />
+              <label className="inline-field">
+                <span className="inline-field__label">{t.sections.buildingBlock}</span>
+                <select
+                  className="select"
+                  id={`${id}-block`}
+                  value={section.buildingBlock}
+                  onChange={(event) => setBlock(event.target.value)}
+                >
+                  <option value="">{t.sections.noBuildingBlock}</option>
+                  {BUILDING_BLOCKS.map((block) => (
+                    <option key={block} value={block}>
+                      {BUILDING_BLOCK_LABELS[block][language]}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <ConfirmRemove
+                label={t.sections.remove(name)}
+                question={t.sections.removeConfirm(name)}
+                onConfirm={onRemove}
+              />
+            </div>
+          )}
+          {(readOnly || compact) && section.buildingBlock && (
+            <p className="muted">
+              {t.sections.buildingBlock}: {BUILDING_BLOCK_LABELS[section.buildingBlock][language]}
+            </p>
+          )}
+        </header>
+        <GuidingQuestions section={section} />
+        <SectionEditor sectionId={section.id} title={name} />
+      </section>
+    </WorkspaceContext.Provider>
   )
 }

@@ -1,6 +1,12 @@
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
-import { encodeSyncStep1Frame, sendOnlyOwnAwareness, watchOwnStamp } from '@koers/protocol'
+import {
+  encodeSyncStep1Frame,
+  MessageType,
+  sendOnlyOwnAwareness,
+  watchOwnStamp,
+} from '@koers/protocol'
+import { readAuthMessage } from 'y-protocols/auth'
 import * as Y from 'yjs'
 import { ApiError, fetchTicket } from '../api/client.ts'
 import { readLocal, writeLocal } from '../storage/localStore.ts'
@@ -49,6 +55,7 @@ export class WorkspaceConnection {
   private unsent: number
   private readonly stopOwnAwarenessOnly: () => void
   private readonly stopOwnStamp: () => void
+  private deniedListeners = new Set<(reason: string) => void>()
 
   constructor(readonly workspaceId: string) {
     this.unsentKey = `koers.unsent.${workspaceId}`
@@ -76,6 +83,12 @@ export class WorkspaceConnection {
     this.stopOwnStamp = watchOwnStamp(this.provider, ({ color }) => {
       if (/^#[0-9a-f]{6}$/i.test(color)) this.update({ stampedColor: color })
     })
+    // PROTO-4: y-websocket only logs `permission denied`; the workspace shows why (STUDY-11).
+    this.provider.messageHandlers[MessageType.Auth] = (_encoder, decoder) => {
+      readAuthMessage(decoder, this.doc, (_doc, reason) => {
+        for (const listener of this.deniedListeners) listener(reason)
+      })
+    }
     this.doc.on('update', this.onDocUpdate)
     this.provider.on('connection-close', this.onConnectionClose)
     this.provider.on('status', this.onStatus)
@@ -111,6 +124,7 @@ export class WorkspaceConnection {
     void this.persistence.destroy()
     this.doc.destroy()
     this.listeners.clear()
+    this.deniedListeners.clear()
   }
 
   subscribe = (listener: () => void): (() => void) => {
@@ -119,6 +133,12 @@ export class WorkspaceConnection {
   }
 
   getSnapshot = (): ConnectionSnapshot => this.snapshot
+
+  /** Called with the reason each time the server refused or reverted a change of ours. */
+  onPermissionDenied = (listener: (reason: string) => void): (() => void) => {
+    this.deniedListeners.add(listener)
+    return () => this.deniedListeners.delete(listener)
+  }
 
   private update(patch: Partial<ConnectionSnapshot>): void {
     const next = { ...this.snapshot, ...patch, unsent: this.unsent }

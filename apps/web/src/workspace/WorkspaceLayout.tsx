@@ -1,5 +1,5 @@
 import { ADOPTION_STEP_LABELS, Root, readAdoption, readMeta } from '@koers/doc-model'
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import { ActionsView } from '../actions/ActionsView.tsx'
 import { AppFooter } from '../common/AppFooter.tsx'
 import { AppHeader } from '../common/AppHeader.tsx'
@@ -16,11 +16,24 @@ import { SectionsView } from '../sections/SectionsView.tsx'
 import { updateJoinedWorkspace } from '../storage/joinedWorkspaces.ts'
 import { SyncStatus } from '../sync/SyncStatus.tsx'
 import type { ConnectionSnapshot } from '../sync/WorkspaceConnection.ts'
+import { DocumentLockBanner } from '../studyday/DocumentLockBanner.tsx'
+import { FacilitatorConsole } from '../studyday/FacilitatorConsole.tsx'
+import { FollowBanner } from '../studyday/FollowBanner.tsx'
+import { PhaseBar } from '../studyday/PhaseBar.tsx'
+import {
+  scrollToSection,
+  useFollowFacilitator,
+  usePublishFollowTarget,
+} from '../studyday/useFollow.ts'
+import { useDocumentLock, useStudyDay } from '../studyday/useStudyDay.ts'
+import '../studyday/studyday.css'
 import { useWorkspace } from './WorkspaceContext.tsx'
 import { WorkspaceTabs } from './WorkspaceTabs.tsx'
 
-type TabKey = 'text' | 'principles' | 'actions' | 'details'
-const tabKeys: TabKey[] = ['text', 'principles', 'actions', 'details']
+type TabKey = 'text' | 'principles' | 'actions' | 'details' | 'studyday'
+const tabKeys: TabKey[] = ['text', 'principles', 'actions', 'details', 'studyday']
+/** Tabs every role has; the facilitator's console is not one a follower can be sent to. */
+const sharedTabs: readonly string[] = ['text', 'principles', 'actions', 'details']
 
 function initialTab(workspaceId: string): TabKey {
   let stored: string | null = null
@@ -34,12 +47,32 @@ function initialTab(workspaceId: string): TabKey {
 
 export function WorkspaceLayout({ snapshot }: { snapshot: ConnectionSnapshot }) {
   const t = useT()
-  const { doc, provider, readOnly, role, user, workspaceId } = useWorkspace()
+  const { doc, provider, role, user, workspaceId } = useWorkspace()
   const meta = useDocValue(doc, [Root.meta], readMeta)
   const status = useDocValue(doc, [Root.adoption], (d) => readAdoption(d).status)
   const people = usePresence(provider.awareness, snapshot.stampedColor)
-  const [tab, setTab] = useState<TabKey>(() => initialTab(workspaceId))
+  const [tab, setTab] = useState<TabKey>(() => {
+    const initial = initialTab(workspaceId)
+    return initial === 'studyday' && role !== 'facilitator' ? 'text' : initial
+  })
   const retention = useRetention(workspaceId, snapshot.state === 'saved')
+  const day = useStudyDay(doc)
+  const documentLock = useDocumentLock(doc)
+  const facilitator = role === 'facilitator'
+  usePublishFollowTarget(doc, facilitator && day.follow.on, tab === 'studyday' ? null : tab)
+  const followTab = useCallback((key: string) => {
+    if (sharedTabs.includes(key)) setTab(key as TabKey)
+  }, [])
+  const following = useFollowFacilitator(day.follow, !facilitator, tab, followTab)
+  const selectTab = (key: TabKey) => {
+    if (following.active && key !== tab) following.stepOut()
+    setTab(key)
+  }
+  const goToSection = (sectionId: string) => {
+    if (following.active) following.stepOut()
+    setTab('text')
+    requestAnimationFrame(() => scrollToSection(sectionId))
+  }
 
   useEffect(() => {
     try {
@@ -70,6 +103,7 @@ export function WorkspaceLayout({ snapshot }: { snapshot: ConnectionSnapshot }) 
     { key: 'principles' as const, label: t.workspace.tabPrinciples },
     { key: 'actions' as const, label: t.workspace.tabActions },
     { key: 'details' as const, label: t.workspace.tabDetails },
+    ...(facilitator ? [{ key: 'studyday' as const, label: t.studyDay.tab }] : []),
   ]
 
   return (
@@ -88,7 +122,7 @@ export function WorkspaceLayout({ snapshot }: { snapshot: ConnectionSnapshot }) 
               {meta.school}
               {meta.school && ' · '}
               {t.workspace.youAre(user.name, t.roles[role])}
-              {readOnly && (
+              {role === 'viewer' && (
                 <>
                   {' · '}
                   <strong className="readonly-label" data-testid="readonly-label">
@@ -97,7 +131,7 @@ export function WorkspaceLayout({ snapshot }: { snapshot: ConnectionSnapshot }) 
                 </>
               )}
             </p>
-            {readOnly && <p className="muted">{t.workspace.readOnlyHelp}</p>}
+            {role === 'viewer' && <p className="muted">{t.workspace.readOnlyHelp}</p>}
           </div>
           <PresenceList people={people} selfRole={role} />
         </div>
@@ -110,7 +144,10 @@ export function WorkspaceLayout({ snapshot }: { snapshot: ConnectionSnapshot }) 
         {snapshot.unsent > 0 && snapshot.state === 'offline' && (
           <p className="notice notice--warning">{t.sync.unsentWarning}</p>
         )}
-        <WorkspaceTabs tabs={tabs} selected={tab} onSelect={setTab} label={t.workspace.tabs} />
+        <DocumentLockBanner lock={documentLock} facilitator={facilitator} />
+        <PhaseBar day={day} onSection={goToSection} />
+        {!facilitator && <FollowBanner following={following} on={day.follow.on} />}
+        <WorkspaceTabs tabs={tabs} selected={tab} onSelect={selectTab} label={t.workspace.tabs} />
         <div
           className="workspace__panel"
           role="tabpanel"
@@ -121,6 +158,7 @@ export function WorkspaceLayout({ snapshot }: { snapshot: ConnectionSnapshot }) 
           {tab === 'principles' && <PrinciplesView />}
           {tab === 'actions' && <ActionsView />}
           {tab === 'details' && <DetailsView />}
+          {tab === 'studyday' && facilitator && <FacilitatorConsole />}
         </div>
       </main>
       <AppFooter />

@@ -17,12 +17,23 @@ import {
   useWorkspaceConnection,
 } from '../sync/useConnection.ts'
 import type { WorkspaceConnection } from '../sync/WorkspaceConnection.ts'
+import { PermissionDeniedToast } from '../studyday/PermissionDeniedToast.tsx'
+import { useDocumentLock } from '../studyday/useStudyDay.ts'
 import { LinkNeeded } from './LinkNeeded.tsx'
 import { WorkspaceContext } from './WorkspaceContext.tsx'
 import type { WorkspaceContextValue } from './WorkspaceContext.tsx'
 import { WorkspaceLayout } from './WorkspaceLayout.tsx'
+import { ProjectorView } from '../studyday/ProjectorView.tsx'
 
-export default function WorkspacePage({ workspaceId }: { workspaceId: string }) {
+export type WorkspaceView = 'workspace' | 'projector'
+
+export default function WorkspacePage({
+  workspaceId,
+  view = 'workspace',
+}: {
+  workspaceId: string
+  view?: WorkspaceView
+}) {
   useJoinedWorkspaces()
   const joined = findJoinedWorkspace(workspaceId)
   const [lookup, setLookup] = useState<'pending' | 'none'>('pending')
@@ -63,6 +74,7 @@ export default function WorkspacePage({ workspaceId }: { workspaceId: string }) 
     <ConnectedWorkspace
       connection={connection}
       joined={joined}
+      view={view}
       onDeleted={() => setDeleted(true)}
     />
   )
@@ -71,10 +83,12 @@ export default function WorkspacePage({ workspaceId }: { workspaceId: string }) 
 function ConnectedWorkspace({
   connection,
   joined,
+  view,
   onDeleted,
 }: {
   connection: WorkspaceConnection
   joined: JoinedWorkspace
+  view: WorkspaceView
   onDeleted: () => void
 }) {
   const t = useT()
@@ -82,6 +96,9 @@ function ConnectedWorkspace({
   const snapshot = useConnectionSnapshot(connection)
   useUnsentWarning(snapshot.unsent)
   const color = participantColor(joined.participantId)
+  // STUDY-11: what the server would revert for an editor is read-only in the interface too.
+  const documentLock = useDocumentLock(connection.doc)
+  const readOnly = joined.role === 'viewer' || (joined.role === 'editor' && documentLock !== null)
 
   useEffect(() => {
     connection.provider.awareness.setLocalStateField('user', { name: joined.displayName, color })
@@ -113,17 +130,24 @@ function ConnectedWorkspace({
             doc: connection.doc,
             provider: connection.provider,
             role: joined.role,
-            readOnly: joined.role === 'viewer',
+            readOnly,
             user: { name: joined.displayName, color },
           },
-    [connection, joined.id, joined.role, joined.displayName, color],
+    [connection, joined.id, joined.role, joined.displayName, color, readOnly],
   )
 
   if (snapshot.sessionLost) return <LinkNeeded />
   if (!value) return <p className="page">{t.loading}</p>
   return (
     <WorkspaceContext.Provider value={value}>
-      <WorkspaceLayout snapshot={snapshot} />
+      {view === 'projector' ? (
+        <ProjectorView snapshot={snapshot} />
+      ) : (
+        <>
+          <WorkspaceLayout snapshot={snapshot} />
+          <PermissionDeniedToast connection={connection} />
+        </>
+      )}
     </WorkspaceContext.Provider>
   )
 }

@@ -1,3 +1,5 @@
+import { PHASE_FORMATS } from '../studyDay/phaseFormat.ts'
+import { TIMER_STATUSES } from '../studyDay/timer.ts'
 import {
   ACTION_STATUSES,
   ADOPTION_STEPS,
@@ -66,6 +68,17 @@ export const ACTION_FIELDS: RecordFields = {
   removed: { kind: 'boolean' },
 }
 
+/** One phase of the study day's agenda (STUDY-1), an item of `session.agenda`. */
+export const PHASE_FIELDS: RecordFields = {
+  title: text(200),
+  rank: RANK,
+  minutes: { kind: 'number' },
+  sections: { kind: 'flags', keyMax: 64, maxEntries: 500 },
+  format: string(32, PHASE_FORMATS),
+  notes: text(5_000),
+  spentMs: { kind: 'number' },
+}
+
 const ADOPTION_STEP_FIELDS: RecordFields = { date: { kind: 'date' }, note: string(2_000) }
 
 /** One entry of the adoption history (DM-17): appended, never changed. */
@@ -117,6 +130,24 @@ export const ROOT_SPECS: Readonly<Record<string, FieldSpec>> = {
     fields: {
       paused: { kind: 'boolean' },
       locks: { kind: 'flags', keyMax: 64, maxEntries: 500 },
+      // STUDY-1 … STUDY-6: the agenda, where the day is, the shared timer, the follow target.
+      agenda: { kind: 'collection', item: PHASE_FIELDS, maxEntries: 100 },
+      current: string(64),
+      currentSince: { kind: 'number' },
+      dayStartedAt: { kind: 'number' },
+      timer: {
+        kind: 'record',
+        fields: {
+          status: string(16, TIMER_STATUSES),
+          durationMs: { kind: 'number' },
+          startedAt: { kind: 'number' },
+          elapsedMs: { kind: 'number' },
+        },
+      },
+      follow: {
+        kind: 'record',
+        fields: { on: { kind: 'boolean' }, tab: string(32), section: string(64) },
+      },
     },
   },
   board: { kind: 'record', fields: {} },

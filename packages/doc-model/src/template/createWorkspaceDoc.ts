@@ -6,6 +6,7 @@ import type { Language } from '../vocabulary.ts'
 import { DEFAULT_TEMPLATE } from './defaultTemplate.ts'
 import { createAdoptionTrail } from '../adoption.ts'
 import { createSessionState } from '../session.ts'
+import { addDefaultAgenda } from '../studyDay/agenda.ts'
 
 export interface CreateWorkspaceInput {
   title: string
@@ -15,7 +16,8 @@ export interface CreateWorkspaceInput {
 
 /**
  * Fill an empty workspace document from the default template, in one transaction (DM-8): meta,
- * adoption status `concept`, and the 13 sections in the document's language.
+ * adoption status `concept`, the 13 sections and the study day's default agenda in the
+ * document's language.
  *
  * Run it once, where the workspace is created (the server), never on a client that has not
  * synced yet: two replicas that both run it would get 26 sections. A document whose meta
@@ -56,5 +58,7 @@ export function createWorkspaceDoc(doc: Y.Doc, input: CreateWorkspaceInput): voi
       section.set('templateKey', template.key)
       section.set('removed', false)
     })
+    // STUDY-2: the suggested agenda of a 3-hour study day, linked to these sections.
+    addDefaultAgenda(doc, language)
   })
 }

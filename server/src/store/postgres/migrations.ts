@@ -75,6 +75,20 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX tickets_by_expiry ON tickets (expires_at);
     `,
   },
+  {
+    version: 2,
+    name: 'join codes of the study day (STUDY-8)',
+    sql: `
+      CREATE TABLE join_codes (
+        code_hash TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces(id),
+        created_at TIMESTAMPTZ NOT NULL,
+        expires_at TIMESTAMPTZ NOT NULL,
+        closed_at TIMESTAMPTZ
+      );
+      CREATE INDEX join_codes_by_workspace ON join_codes (workspace_id);
+    `,
+  },
 ]
 
 const applied = async (client: PgClient): Promise<number> => {

@@ -8,6 +8,7 @@ export const PG_WORKSPACE_TABLES: readonly { table: string; column: string }[] =
   { table: 'doc_heads', column: 'doc_id' },
   { table: 'client_owners', column: 'doc_id' },
   { table: 'tickets', column: 'workspace_id' },
+  { table: 'join_codes', column: 'workspace_id' },
   { table: 'sessions', column: 'workspace_id' },
   { table: 'access_keys', column: 'workspace_id' },
   { table: 'workspaces', column: 'id' },
