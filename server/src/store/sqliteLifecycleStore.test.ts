@@ -13,6 +13,7 @@ import type { LifecycleStore } from './lifecycleStore.ts'
 import { createSqliteAccessStore } from './sqliteAccessStore.ts'
 import { createSqliteDocumentStore } from './sqliteDocumentStore.ts'
 import { createSqliteLifecycleStore, WORKSPACE_TABLES } from './sqliteLifecycleStore.ts'
+import { createSqliteVersionStore } from './sqliteVersionStore.ts'
 
 let dir: string
 let db: SqliteDatabase
@@ -55,6 +56,14 @@ const seedWorkspace = async (id: string, marker: string): Promise<void> => {
       viewer: hashSecret(newSecret()),
     },
   })
+  await createSqliteVersionStore(db).save({
+    id: `v-${id}`,
+    workspaceId: id,
+    name: `Versie ${marker}`,
+    kind: 'named',
+    createdAt: new Date().toISOString(),
+    state: Y.encodeStateAsUpdate(doc),
+  })
   await access.saveSession(hashSecret(newSecret()), {
     workspaceId: id,
     participantId: 'p-1',
@@ -84,6 +93,7 @@ describe('SQLite lifecycle store', () => {
       'sessions',
       'snapshots',
       'updates',
+      'versions',
       'workspaces',
     ])
     expect(await documents.load('workspace-kept-000002')).not.toBeNull()

@@ -10,6 +10,7 @@ export const WORKSPACE_TABLES: readonly { table: string; column: string | null }
   { table: 'updates', column: 'doc_id' },
   { table: 'snapshots', column: 'doc_id' },
   { table: 'client_owners', column: 'doc_id' },
+  { table: 'versions', column: 'workspace_id' },
   { table: 'sessions', column: 'workspace_id' },
   { table: 'access_keys', column: 'workspace_id' },
   { table: 'workspaces', column: 'id' },
