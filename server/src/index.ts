@@ -7,7 +7,7 @@ import { TicketStore } from './auth/tickets.ts'
 import type { ServerConfig } from './config.ts'
 import { createApp, finishApp } from './http/app.ts'
 import type { AppDeps } from './http/context.ts'
-import { consoleLogger, type Logger } from './log.ts'
+import { consoleLogger, errorFields, type Logger } from './log.ts'
 import { openDatabase } from './store/database.ts'
 import { createSqliteAccessStore } from './store/sqliteAccessStore.ts'
 import { createSqliteDocumentStore } from './store/sqliteDocumentStore.ts'
@@ -25,6 +25,9 @@ import { ActivityTracker } from './lifecycle/activityTracker.ts'
 import { startHousekeeping } from './lifecycle/housekeeping.ts'
 import { WorkspaceEraser } from './lifecycle/workspaceEraser.ts'
 import { createSqliteLifecycleStore } from './store/sqliteLifecycleStore.ts'
+import { createSqliteVersionStore } from './store/sqliteVersionStore.ts'
+import { ExportPool } from './export/exportPool.ts'
+import { VersionService } from './versions/versionService.ts'
 
 export { loadConfig, type ServerConfig } from './config.ts'
 export type { DocumentStore, AppendEntry, StoredDocument } from './store/documentStore.ts'
@@ -73,6 +76,10 @@ export const startServer = async (
     }),
     join: createThrottle({ what: 'joins', limit: joinsPerMinute, windowMs: 60_000, trustProxy }),
   }
+  // EXP-17, EXP-18: one export at a time beside the event loop, a few waiting.
+  const exports = new ExportPool({ workers: 1, maxQueued: 8, timeoutMs: 120_000, log })
+  const versions = new VersionService(registry, createSqliteVersionStore(db), config.limits, log)
+  versions.watchStatusChanges()
   const deps: AppDeps = {
     config,
     documents,
@@ -85,6 +92,8 @@ export const startServer = async (
     activity,
     eraser,
     throttles,
+    exports,
+    versions,
   }
   // PRIV-4, PRIV-5: expired sessions and workspaces go before the first request is served.
   const stopHousekeeping = await startHousekeeping({
@@ -117,6 +126,9 @@ export const startServer = async (
   injectWebSocket(guardUpgrades(server, log))
   const stopKeepalive = startKeepalive(wss)
   const port = (server.address() as AddressInfo).port
+  if (config.exportWarmup) {
+    exports.warm().catch((error: unknown) => log.warn('export warm-up failed', errorFields(error)))
+  }
 
   let closing: Promise<void> | null = null
   const close = (): Promise<void> =>
@@ -125,6 +137,8 @@ export const startServer = async (
       stopHousekeeping()
       throttles.create.close()
       throttles.join.close()
+      versions.stop()
+      await exports.close()
       const stopped = new Promise<void>((done) => server.close(() => done()))
       await registry.close()
       for (const ws of wss.clients) ws.terminate()

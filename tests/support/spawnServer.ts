@@ -50,6 +50,8 @@ export async function spawnServer(options: SpawnOptions = {}): Promise<ServerHan
     env: {
       ...process.env,
       NODE_ENV: 'test',
+      // EXP-17: the warm-up export costs seconds of CPU; tests that need it ask for it.
+      KOERS_EXPORT_WARMUP: '0',
       ...options.env,
       PORT: '0',
       HOST: '127.0.0.1',

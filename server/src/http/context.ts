@@ -9,6 +9,8 @@ import type { LifecycleStore } from '../store/lifecycleStore.ts'
 import type { DocumentStore } from '../store/documentStore.ts'
 import type { RoomRegistry } from '../sync/roomRegistry.ts'
 import type { Throttle } from './throttle.ts'
+import type { ExportPool } from '../export/exportPool.ts'
+import type { VersionService } from '../versions/versionService.ts'
 
 /** Everything the HTTP routes need, passed in explicitly (no globals). */
 export interface AppDeps {
@@ -25,4 +27,8 @@ export interface AppDeps {
   eraser: WorkspaceEraser
   /** SEC-2: per-address limits on creating workspaces and on joining. */
   throttles: { create: Throttle; join: Throttle }
+  /** EXP-17: exports run in worker threads. */
+  exports: ExportPool
+  /** Named versions and restores (docs/versions.md). */
+  versions: VersionService
 }

@@ -42,6 +42,11 @@ export const createSqliteVersionStore = (db: SqliteDatabase): VersionStore => {
     `SELECT id, workspace_id, name, kind, created_at, state FROM versions
      WHERE workspace_id = ? AND id = ?`,
   )
+  const replace = db.prepare<[Buffer, string, string]>(
+    'UPDATE versions SET state = ? WHERE workspace_id = ? AND id = ?',
+  )
+  const toBuffer = (bytes: Uint8Array): Buffer =>
+    Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   const count = db.prepare<[string], { n: number }>(
     'SELECT COUNT(*) AS n FROM versions WHERE workspace_id = ?',
   )
@@ -53,7 +58,7 @@ export const createSqliteVersionStore = (db: SqliteDatabase): VersionStore => {
         version.name,
         version.kind,
         version.createdAt,
-        Buffer.from(version.state.buffer, version.state.byteOffset, version.state.byteLength),
+        toBuffer(version.state),
       )
     },
     list: async (workspaceId) => list.all(workspaceId).map(summary),
@@ -67,5 +72,7 @@ export const createSqliteVersionStore = (db: SqliteDatabase): VersionStore => {
       }
     },
     count: async (workspaceId) => count.get(workspaceId)?.n ?? 0,
+    replaceState: async (workspaceId, versionId, state) =>
+      replace.run(toBuffer(state), workspaceId, versionId).changes > 0,
   }
 }

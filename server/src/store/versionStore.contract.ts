@@ -86,6 +86,24 @@ export const versionStoreContract = (name: string, factory: VersionStoreFactory)
       await close()
     })
 
+    it('VER-6: replaces the state of a version of its own workspace only', async () => {
+      const { store, close } = await factory.open()
+      await store.save(version('ws-contract-g-000009', 'v-g-1', '2026-12-01T10:00:00.000Z'))
+      expect(await store.replaceState('ws-contract-g-000009', 'v-g-1', new Uint8Array([9]))).toBe(
+        true,
+      )
+      expect(await store.replaceState('ws-contract-h-000010', 'v-g-1', new Uint8Array([7]))).toBe(
+        false,
+      )
+      expect(await store.replaceState('ws-contract-g-000009', 'v-none', new Uint8Array([7]))).toBe(
+        false,
+      )
+      const got = await store.get('ws-contract-g-000009', 'v-g-1')
+      expect(got!.state).toEqual(new Uint8Array([9]))
+      expect(got!.name).toBe('Versie v-g-1')
+      await close()
+    })
+
     it('VER-1: versions survive closing and reopening the store', async () => {
       const first = await factory.open()
       await first.store.save(version('ws-contract-f-000008', 'v-f-1', '2026-12-01T10:00:00.000Z'))

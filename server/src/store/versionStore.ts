@@ -1,6 +1,6 @@
-/** How a version came about (VER-1). */
-export const VERSION_KINDS = ['named', 'auto-status', 'before-restore'] as const
-export type VersionKind = (typeof VERSION_KINDS)[number]
+import type { VersionKind } from '@koers/protocol'
+
+export { VERSION_KINDS, type VersionKind } from '@koers/protocol'
 
 /** A version as it is listed: no document state. */
 export interface VersionSummary {
@@ -29,4 +29,9 @@ export interface VersionStore {
   /** One version of this workspace with its state; null when it does not exist here. */
   get(workspaceId: string, versionId: string): Promise<StoredVersion | null>
   count(workspaceId: string): Promise<number>
+  /**
+   * Replaces the frozen state of a version (VER-6: a "before restore" version that missed what
+   * was typed in the last moment before the restore). False when it does not exist here.
+   */
+  replaceState(workspaceId: string, versionId: string, state: Uint8Array): Promise<boolean>
 }

@@ -30,7 +30,7 @@ export class RoomUnavailableError extends Error {
   override readonly name = 'RoomUnavailableError'
 }
 
-/** Called after an update of a room was stored and broadcast (any origin). */
+/** Called with a room after it was loaded, or after one of its updates was stored and broadcast. */
 export type CommitListener = (room: Room) => void
 
 /**
@@ -44,6 +44,7 @@ export class RoomRegistry {
   private readonly compacting = new Set<Room>()
   private readonly socketsOf = new Map<string, number>()
   private readonly commitListeners = new Set<CommitListener>()
+  private readonly loadListeners = new Set<CommitListener>()
   private sockets = 0
   private closing = false
   private lastBudgetWarning = -Infinity
@@ -130,6 +131,12 @@ export class RoomRegistry {
 
   flush(): Promise<void> {
     return this.batcher.flush()
+  }
+
+  /** Calls `listener` when a room was loaded from the store, before anyone uses it. */
+  onLoaded(listener: CommitListener): () => void {
+    this.loadListeners.add(listener)
+    return () => this.loadListeners.delete(listener)
   }
 
   /** Calls `listener` after every stored and broadcast update; returns the unsubscribe. */
@@ -247,7 +254,9 @@ export class RoomRegistry {
     try {
       const stored = await this.store.load(docId)
       if (!stored) throw new Error(`document ${docId} has no stored state`)
-      return new Room(docId, stored, this.limits, this.batcher, this.events, this.budget)
+      const room = new Room(docId, stored, this.limits, this.batcher, this.events, this.budget)
+      this.notify(this.loadListeners, room)
+      return room
     } catch (error) {
       this.log.error('room load failed', { workspaceId: docId, ...errorFields(error) })
       throw error
@@ -267,15 +276,18 @@ export class RoomRegistry {
     onCompactionDue: (room) => {
       setImmediate(() => void this.compact(room))
     },
-    onCommitted: (room) => {
-      for (const listener of this.commitListeners) {
-        try {
-          listener(room)
-        } catch (error) {
-          this.log.error('commit listener failed', { workspaceId: room.docId, ...errorFields(error) })
-        }
+    onCommitted: (room) => this.notify(this.commitListeners, room),
+  }
+
+  /** Calls each listener; one that throws is logged and harms nothing else. */
+  private notify(listeners: Set<CommitListener>, room: Room): void {
+    for (const listener of listeners) {
+      try {
+        listener(room)
+      } catch (error) {
+        this.log.error('room listener failed', { workspaceId: room.docId, ...errorFields(error) })
       }
-    },
+    }
   }
 
   /**

@@ -78,7 +78,9 @@ describe('writing into a room as the server (SYNC-23)', () => {
     expect(readMeta(state).title).toBe('Visie')
     expect(harness.registry.roomCount).toBe(0)
     await expect(harness.registry.storedState('no-such-workspace-0001')).rejects.toThrow()
-    await expect(harness.registry.writeAsServer('no-such-workspace-0001', () => 1)).rejects.toThrow()
+    await expect(
+      harness.registry.writeAsServer('no-such-workspace-0001', () => 1),
+    ).rejects.toThrow()
   })
 
   it('SYNC-23: commit listeners hear every stored update, a failing listener harms nothing', async () => {

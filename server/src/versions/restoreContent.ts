@@ -184,7 +184,8 @@ export const restoreXml = (live: XmlParent, target: XmlParent): void => {
     index += paired
     if (removed > paired) live.delete(index, removed - paired)
     const inserts = to.slice(wanted + paired, wanted + added).map((node) => node.clone())
-    if (inserts.length > 0) live.insert(index, inserts)
+    // Y.XmlHook is not in `insert`'s type but Yjs stores it like any child.
+    if (inserts.length > 0) live.insert(index, inserts as (Y.XmlElement | Y.XmlText)[])
     index += inserts.length
     source += removed
     wanted += added
