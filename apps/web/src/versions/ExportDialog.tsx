@@ -36,10 +36,11 @@ export function ExportDialog({
   const [running, setRunning] = useState<AbortController | null>(null)
   const [message, setMessage] = useState('')
 
+  // No close() on cleanup: React's development double effect would close it for good (the
+  // `close` event comes later); unmounting takes the dialog out of the page anyway.
   useEffect(() => {
     const dialog = dialogRef.current
     if (dialog && !dialog.open) dialog.showModal()
-    return () => dialog?.close()
   }, [])
 
   useEffect(() => () => running?.abort(), [running])
@@ -149,7 +150,12 @@ export function ExportDialog({
               {d.download}
             </button>
           )}
-          <button type="button" className="button button--quiet" onClick={onClose}>
+          <button
+            type="button"
+            className="button button--quiet"
+            // Closing the modal first lets focus go back to the page (onClose runs on `close`).
+            onClick={() => dialogRef.current?.close()}
+          >
             {t.close}
           </button>
         </div>
