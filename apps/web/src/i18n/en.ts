@@ -368,6 +368,7 @@ export const en: Dictionary = {
       html: 'One file to put on the school website.',
       json: 'The whole workspace, to import elsewhere.',
     },
+    options: 'Contents of the file',
     language: 'Language of the file',
     languages: { nl: 'Nederlands', en: 'English' },
     questions: 'Include the guiding questions',

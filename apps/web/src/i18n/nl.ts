@@ -368,6 +368,7 @@ export const nl = {
       html: 'Eén bestand om op de website van de school te zetten.',
       json: 'De hele werkruimte, om elders weer te importeren.',
     },
+    options: 'Inhoud van het bestand',
     language: 'Taal van het bestand',
     languages: { nl: 'Nederlands', en: 'English' },
     questions: 'Richtvragen opnemen',

@@ -100,6 +100,7 @@ export function ExportDialog({
           ))}
         </fieldset>
         <fieldset className="export-dialog__options" disabled={running !== null || documentOnly}>
+          <legend>{d.options}</legend>
           <div className="field">
             <label htmlFor={`${id}-lang`}>{d.language}</label>
             <select

@@ -66,12 +66,40 @@ export function bodyText(fragment: Y.XmlFragment | Y.XmlElement): string {
   return lines.join('\n\n')
 }
 
-/** A word-level diff of two texts (whitespace kept), merged into readable runs. */
+/**
+ * A word-level diff of two texts (whitespace kept), merged into readable runs: changed words
+ * separated only by spaces read as one removed phrase followed by one added phrase
+ * ("~~in de klas~~ elke dag weer"), not word by word.
+ */
 export function diffText(before: string, after: string): TextPart[] {
-  return diffWordsWithSpace(before, after).map((change) => ({
-    kind: change.added ? 'added' : change.removed ? 'removed' : 'same',
-    text: change.value,
-  }))
+  const parts: TextPart[] = []
+  let removed = ''
+  let added = ''
+  let gap = ''
+  const flush = (): void => {
+    // A side that is only the spaces between changes has nothing to show.
+    if (removed.trim()) parts.push({ kind: 'removed', text: removed })
+    if (added.trim()) parts.push({ kind: 'added', text: added })
+    if (gap) parts.push({ kind: 'same', text: gap })
+    removed = added = gap = ''
+  }
+  for (const change of diffWordsWithSpace(before, after)) {
+    if (change.added || change.removed) {
+      // Spaces between two changes belong to both sides of the one change.
+      removed += gap
+      added += gap
+      gap = ''
+      if (change.added) added += change.value
+      else removed += change.value
+    } else if (/^\s+$/.test(change.value) && (removed || added)) {
+      gap += change.value
+    } else {
+      flush()
+      parts.push({ kind: 'same', text: change.value })
+    }
+  }
+  flush()
+  return parts
 }
 
 const principleKey = (p: PrincipleView) =>
