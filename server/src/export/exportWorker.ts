@@ -1,4 +1,5 @@
 import { exportWorkspace } from '@koers/export'
+import { constants, setPriority } from 'node:os'
 import { parentPort } from 'node:worker_threads'
 import * as Y from 'yjs'
 import type { ExportReply, ExportRequest } from './exportJob.ts'
@@ -9,6 +10,14 @@ import type { ExportReply, ExportRequest } from './exportJob.ts'
  */
 const port = parentPort
 if (!port) throw new Error('exportWorker.ts runs as a worker thread')
+
+// On Linux a nice value belongs to a thread: this one yields the CPU to the event loop that
+// carries the typing (EXP-17). Elsewhere it may apply to the process or fail; both are harmless.
+try {
+  setPriority(constants.priority.PRIORITY_LOW)
+} catch {
+  // not allowed here: the export still runs, at normal priority
+}
 
 port.on('message', (request: ExportRequest) => {
   void run(request).then((reply) =>
