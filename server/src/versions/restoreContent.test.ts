@@ -39,14 +39,13 @@ const exchange = (a: Y.Doc, b: Y.Doc): void => {
  */
 const restoredContent = (live: Y.Doc, version: Y.Doc): Record<string, unknown> => {
   const content = contentOf(live, RESTORE_KEEPS)
-  const sections = { ...(content.sections as Record<string, { removed?: boolean }>) }
-  for (const id of Object.keys(sections)) {
-    if (version.getMap('sections').has(id)) continue
-    expect(sections[id]!.removed).toBe(true)
-    delete sections[id]
-    delete content[`body:${id}`]
-  }
-  return { ...content, sections }
+  const sections = Object.entries(content.sections as Record<string, { removed?: boolean }>)
+  const extra = sections.filter(([id]) => !version.getMap('sections').has(id)).map(([id]) => id)
+  for (const id of extra)
+    expect((content.sections as Record<string, { removed?: boolean }>)[id]!.removed).toBe(true)
+  const dropped = new Set([...extra, ...extra.map((id) => `body:${id}`)])
+  const kept = Object.fromEntries(Object.entries(content).filter(([name]) => !dropped.has(name)))
+  return { ...kept, sections: Object.fromEntries(sections.filter(([id]) => !dropped.has(id))) }
 }
 
 const SEEDS = Array.from({ length: Number(process.env.KOERS_RESTORE_SEEDS ?? 40) }, (_, i) => i + 1)
