@@ -189,7 +189,7 @@ describe('named versions (docs/versions.md)', () => {
         const text = targets[i]!(typist.doc)
         text.insert(text.length, word)
         typed[i]!.push(word.trim())
-        await new Promise((resolve) => setTimeout(resolve, 15))
+        await new Promise((resolve) => setTimeout(resolve, 40))
       }
     })
     // Let everyone type for a moment, restore, type on.
@@ -217,7 +217,7 @@ describe('named versions (docs/versions.md)', () => {
     // Every replica converges, nobody reloaded.
     const everyone = [facilitator, ...typists]
     await expect
-      .poll(() => everyone.map((p) => JSON.stringify(docContent(p.doc))), { timeout: 20_000 })
+      .poll(() => everyone.map((p) => JSON.stringify(docContent(p.doc))), { timeout: 45_000 })
       .toEqual(everyone.map(() => JSON.stringify(docContent(facilitator.doc))))
     const live = facilitator.doc
     // The content is the version's again …

@@ -76,7 +76,6 @@ export const restoreText = (live: Y.Text, target: Y.Text): void => {
   if (removed.length === 0 && added.length === 0) return
   let index = from.slice(0, start).reduce((sum, unit) => sum + unitLength(unit), 0)
   const removedLength = removed.reduce((sum, unit) => sum + unitLength(unit), 0)
-  if (removedLength > 0) live.delete(index, removedLength)
   // Runs of equal formatting, inserted with exactly that formatting (`{}`: none, not inherited).
   let run = ''
   let runKey: string | null = null
@@ -103,6 +102,10 @@ export const restoreText = (live: Y.Text, target: Y.Text): void => {
     run += unit.value
   }
   flush()
+  // Deleted after inserting: Yjs places text inserted just before deleted characters after
+  // them, where it would tie with someone typing at the end of the old text and could land
+  // before the restored text. Inserted first, the restored text sits where the old one began.
+  if (removedLength > 0) live.delete(index, removedLength)
 }
 
 /** Turns `live` into `target` key by key, recursing into maps and texts of the same kind. */
