@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { contentOf } from '../testing/contentOf.ts'
 import { randomEdits, replicaOf, templateVision } from '../testing/randomVision.ts'
-import { RESTORE_KEEPS, restoreContent } from './restoreContent.ts'
+import { RESTORE_KEEPS, restoreContent, restoreText } from './restoreContent.ts'
 
 /** Restores `target` into `live` in one transaction and returns the update it made. */
 const restore = (live: Y.Doc, target: Y.Doc): Uint8Array => {
@@ -98,6 +98,25 @@ describe('restore transformation (VER-5)', () => {
       expect(documentViolations(live)).toEqual([])
     },
   )
+
+  it('VER-5: typing at the end of a text the restore replaces lands after the restored text', () => {
+    for (const clientId of [1, 2 ** 31]) {
+      const version = new Y.Doc()
+      const text = version.getText('t')
+      text.insert(0, 'Versie één: wij kiezen voor rust.')
+      const live = replicaOf(version)
+      live.getText('t').delete(7, 3)
+      live.getText('t').insert(7, 'twee')
+      live.getText('t').insert(live.getText('t').length, ' t1w0')
+      const typist = replicaOf(live)
+      typist.clientID = clientId
+      live.transact(() => restoreText(live.getText('t'), version.getText('t')))
+      typist.getText('t').insert(typist.getText('t').length, ' t1w7')
+      exchange(live, typist)
+      expect(live.getText('t').toString()).toBe('Versie één: wij kiezen voor rust. t1w7')
+      expect(typist.getText('t').toString()).toBe(live.getText('t').toString())
+    }
+  })
 
   it('VER-5: typing during a restore into a text the restore changes elsewhere is kept', () => {
     const random = seeded(7)
