@@ -32,6 +32,8 @@ export interface ServerConfig {
   limits: Limits
   /** Hardening and privacy settings (docs/security.md, docs/privacy.md). */
   protection: ProtectionConfig
+  /** EXP-17: export once at start so the first real export is not slow (KOERS_EXPORT_WARMUP). */
+  exportWarmup: boolean
 }
 
 export interface ProtectionConfig {
@@ -117,6 +119,10 @@ export const loadConfig = (env: Env = process.env): ServerConfig => {
   if (trustProxy !== '0' && trustProxy !== '1' && trustProxy !== '') {
     throw new ConfigError(`KOERS_TRUST_PROXY must be "0" or "1", got "${trustProxy}"`)
   }
+  const warmup = (env.KOERS_EXPORT_WARMUP ?? '1').trim()
+  if (warmup !== '0' && warmup !== '1' && warmup !== '') {
+    throw new ConfigError(`KOERS_EXPORT_WARMUP must be "0" or "1", got "${warmup}"`)
+  }
   const optional = (name: string, min: number): number | null =>
     env[name]?.trim() ? integer(env, name, 0, min) : null
   return {
@@ -128,6 +134,7 @@ export const loadConfig = (env: Env = process.env): ServerConfig => {
     allowedOrigins,
     webDir: resolve(env.KOERS_WEB_DIR?.trim() || 'apps/web/dist'),
     sqliteSync: sync,
+    exportWarmup: warmup !== '0',
     memoryBudgetBytes:
       integer(env, 'KOERS_MEMORY_BUDGET_MB', defaultMemoryBudgetMb(), 16) * 2 ** 20,
     databaseUrl: serviceUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),

@@ -8,7 +8,7 @@ import { SessionService } from './auth/sessions.ts'
 import type { ServerConfig } from './config.ts'
 import { createApp, finishApp } from './http/app.ts'
 import type { AppDeps } from './http/context.ts'
-import { consoleLogger, type Logger } from './log.ts'
+import { consoleLogger, errorFields, type Logger } from './log.ts'
 import { openStores } from './store/stores.ts'
 import { RedisBus } from './bus/redisBus.ts'
 import { RoomRegistry } from './sync/roomRegistry.ts'
@@ -24,6 +24,8 @@ import { createThrottle } from './http/throttle.ts'
 import { ActivityTracker } from './lifecycle/activityTracker.ts'
 import { startHousekeeping } from './lifecycle/housekeeping.ts'
 import { WorkspaceEraser } from './lifecycle/workspaceEraser.ts'
+import { ExportPool } from './export/exportPool.ts'
+import { VersionService } from './versions/versionService.ts'
 
 export { loadConfig, type ServerConfig } from './config.ts'
 export type { DocumentStore, AppendEntry, StoredDocument } from './store/documentStore.ts'
@@ -93,6 +95,10 @@ export const startServer = async (
       appliesTo: isCodeJoin,
     }),
   }
+  // EXP-17, EXP-18: one export at a time beside the event loop, a few waiting.
+  const exports = new ExportPool({ workers: 1, maxQueued: 8, timeoutMs: 120_000, log })
+  const versions = new VersionService(registry, stores.versions, config.limits, log)
+  versions.watchStatusChanges()
   const deps: AppDeps = {
     config,
     bus,
@@ -107,6 +113,8 @@ export const startServer = async (
     eraser,
     joinCodes: new JoinCodeService(stores.joinCodes),
     throttles,
+    exports,
+    versions,
   }
   // PRIV-4, PRIV-5: expired sessions and workspaces go before the first request is served.
   const stopHousekeeping = await startHousekeeping({
@@ -139,6 +147,9 @@ export const startServer = async (
   injectWebSocket(guardUpgrades(server, log))
   const stopKeepalive = startKeepalive(wss)
   const port = (server.address() as AddressInfo).port
+  if (config.exportWarmup) {
+    exports.warm().catch((error: unknown) => log.warn('export warm-up failed', errorFields(error)))
+  }
 
   let closing: Promise<void> | null = null
   const close = (): Promise<void> =>
@@ -148,6 +159,8 @@ export const startServer = async (
       throttles.create.close()
       throttles.join.close()
       throttles.codeGuess.close()
+      versions.stop()
+      await exports.close()
       const stopped = new Promise<void>((done) => server.close(() => done()))
       await registry.close()
       for (const ws of wss.clients) ws.terminate()

@@ -5,7 +5,10 @@
  * size, and peak RSS and (sampled) heap. Targets from docs/export.md (EXP-15). See
  * docs/benchmark.md.
  *
- * Env: KOERS_BENCH_RUNS (5), KOERS_BENCH_SEED (1).
+ * Then the live part (exportLive.ts): typing latency in the same room with and without exports
+ * running through the API, and the end-to-end export time.
+ *
+ * Env: KOERS_BENCH_RUNS (5), KOERS_BENCH_SEED (1), KOERS_BENCH_SKIP=live.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -136,3 +139,9 @@ console.log(
 console.log(
   `Each format runs in its own process (RSS after loading the document: ${results.map((r) => `${r.format} ${r.rssBeforeMb.toFixed(0)}`).join(', ')} MB); heap sampled every 2 ms.`,
 )
+
+// EXP-17: typing in the same room while exports run through the API (tests/bench/exportLive.ts).
+if (process.env.KOERS_BENCH_SKIP !== 'live') {
+  const { measureLiveTyping, printLive } = await import('./exportLive.ts')
+  printLive(await measureLiveTyping(doc))
+}

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest'
-import { createWorkspace } from '../support/api.ts'
+import { createWorkspace, joinAs } from '../support/api.ts'
 import { seriousViolations } from '../support/axe.ts'
+import { saveVersion } from '../support/deliverApi.ts'
+import { saveScreenshot, sidewaysReport } from '../support/layout.ts'
 import {
   browserAvailable,
   joinThroughLink,
@@ -49,6 +51,51 @@ describe.skipIf(!browserAvailable)('browser: accessibility (WCAG 2.1 AA, axe-cor
       expect({ tab, violations: await seriousViolations(page) }).toEqual({ tab, violations: [] })
     }
     await context.close()
+  })
+
+  // Issue 10: the export dialog, the versions panel and the compare view, laptop and phone.
+  test('A11Y-1 EXP-16 VER-2 the export dialog, the versions panel and the compare view have no serious or critical violation and fit 360 px', async () => {
+    const workspace = await createWorkspace(suite.server.url)
+    const facilitator = await joinAs(suite.server.url, workspace.keys.facilitator, 'Fenna')
+    await saveVersion(suite.server.url, workspace.id, facilitator.cookie, 'Na de studiedag')
+    for (const viewport of [undefined, { width: 360, height: 740 }]) {
+      const label = viewport ? 'phone' : 'laptop'
+      const { page, context } = await newPerson(suite.browser, `a11y-deliver-${label}`, viewport)
+      await joinThroughLink(page, workspace.links.facilitator, `Fenna ${label}`)
+      await saveScreenshot(page, `deliver-workspace-${label}`)
+      await page.getByTestId('export-open').click()
+      await page.getByTestId('export-dialog').getByRole('heading').waitFor()
+      await saveScreenshot(page, `deliver-export-dialog-${label}`)
+      expect({ label, violations: await seriousViolations(page) }).toEqual({
+        label,
+        violations: [],
+      })
+      expect((await sidewaysReport(page, `export dialog ${label}`)).sticksOut).toEqual([])
+      await page.keyboard.press('Escape')
+      await expect.poll(() => page.getByTestId('export-dialog').count()).toBe(0)
+      await page.getByRole('tab', { name: 'Gegevens' }).click()
+      await page.getByTestId('versions-list').waitFor()
+      await page.getByTestId('versions').scrollIntoViewIfNeeded()
+      await saveScreenshot(page, `deliver-versions-${label}`)
+      expect({ label, violations: await seriousViolations(page) }).toEqual({
+        label,
+        violations: [],
+      })
+      await page.getByRole('button', { name: 'Vergelijken' }).click()
+      await page.getByTestId('compare-view').waitFor()
+      expect({ label, violations: await seriousViolations(page) }).toEqual({
+        label,
+        violations: [],
+      })
+      await page.getByRole('button', { name: 'Versie “Na de studiedag” terugzetten' }).click()
+      await page.getByTestId('confirm').waitFor()
+      expect({ label, violations: await seriousViolations(page) }).toEqual({
+        label,
+        violations: [],
+      })
+      expect((await sidewaysReport(page, `versions ${label}`)).sticksOut).toEqual([])
+      await context.close()
+    }
   })
 
   // Issue 9: the presence list and the phone's "⋯" menu with its confirmation.

@@ -152,7 +152,17 @@ describe('HTTP contract (docs/architecture.md)', () => {
     const doc = openapi.body as { openapi: string; paths: Record<string, unknown> }
     expect(doc.openapi).toMatch(/^3\./)
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/workspaces', '/api/session', '/api/workspaces/{id}/ticket']),
+      expect.arrayContaining([
+        '/api/workspaces',
+        '/api/session',
+        '/api/workspaces/{id}/ticket',
+        // Issue 10 (EXP-16, VER-2, VER-7)
+        '/api/workspaces/{id}/export',
+        '/api/workspaces/import',
+        '/api/workspaces/{id}/versions',
+        '/api/workspaces/{id}/versions/{versionId}/export',
+        '/api/workspaces/{id}/versions/{versionId}/restore',
+      ]),
     )
   })
 

@@ -55,6 +55,8 @@ export async function spawnServer(options: SpawnOptions = {}): Promise<ServerHan
     env: {
       ...inherited,
       NODE_ENV: 'test',
+      // EXP-17: the warm-up export costs seconds of CPU; tests that need it ask for it.
+      KOERS_EXPORT_WARMUP: '0',
       ...options.env,
       PORT: String(options.port ?? 0),
       HOST: '127.0.0.1',

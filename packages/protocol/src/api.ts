@@ -84,3 +84,42 @@ export interface ServerTime {
   /** Milliseconds since the Unix epoch. */
   now: number
 }
+
+// Issue 10, "deliver the vision": exports, the backup import and named versions.
+
+/** What `GET /api/workspaces/{id}/export?format=…` can produce (docs/export.md). */
+export const EXPORT_FORMAT_NAMES = ['docx', 'pdf', 'md', 'html', 'json'] as const
+export type ExportFormatName = (typeof EXPORT_FORMAT_NAMES)[number]
+
+/** How a version came about: saved by a facilitator, on a status change, or before a restore. */
+export const VERSION_KINDS = ['named', 'auto-status', 'before-restore'] as const
+export type VersionKind = (typeof VERSION_KINDS)[number]
+
+/** Longest version name (code points, after `cleanDisplayText`). */
+export const VERSION_NAME_MAX = 100
+
+export interface SaveVersionRequest {
+  name: string
+}
+
+export interface SavedVersion {
+  id: string
+  name: string
+  /** ISO 8601 */
+  createdAt: string
+}
+
+export interface VersionInfo extends SavedVersion {
+  kind: VersionKind
+}
+
+/** `GET /api/workspaces/{id}/versions`, newest first. */
+export interface VersionList {
+  versions: VersionInfo[]
+}
+
+/** `POST …/versions/{versionId}/restore`: what was restored, and the version saved just before. */
+export interface RestoredVersion {
+  restored: VersionInfo
+  before: VersionInfo
+}

@@ -12,6 +12,8 @@ export const appErrorStatus = {
   rate_limited: 429,
   internal: 500,
   store_unavailable: 503,
+  /** Too much work at once (the export queue is full); try again shortly. */
+  busy: 503,
   capacity_reached: 507,
 } as const
 

@@ -64,6 +64,16 @@ export {
   type TicketResponse,
   type Retention,
   type PrivacyFacts,
+  EXPORT_FORMAT_NAMES,
+  VERSION_KINDS,
+  VERSION_NAME_MAX,
+  type ExportFormatName,
+  type VersionKind,
+  type SaveVersionRequest,
+  type SavedVersion,
+  type VersionInfo,
+  type VersionList,
+  type RestoredVersion,
 } from './api.ts'
 export { stampedUserIn, watchOwnStamp, type StampedProvider, type StampedUser } from './ownStamp.ts'
 export {

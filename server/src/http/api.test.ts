@@ -13,7 +13,12 @@ let dir: string
 let server: RunningServer
 
 const start = async (overrides: Partial<ServerConfig> = {}): Promise<void> => {
-  const base = loadConfig({ PORT: '0', HOST: '127.0.0.1', KOERS_DATA_DIR: dir })
+  const base = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    KOERS_DATA_DIR: dir,
+    KOERS_EXPORT_WARMUP: '0',
+  })
   server = await startServer(
     { ...base, webDir: join(dir, 'no-web'), ...overrides },
     { log: silentLogger },

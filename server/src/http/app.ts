@@ -10,6 +10,9 @@ import type { AppDeps } from './context.ts'
 import { jsonBodies } from './jsonBodies.ts'
 import { createOnError } from './onError.ts'
 import { registerDeleteWorkspaceRoute } from './routes/deleteWorkspace.ts'
+import { registerExportRoute } from './routes/exportWorkspace.ts'
+import { IMPORT_PATH, registerImportRoute } from './routes/importWorkspace.ts'
+import { registerVersionRoutes } from './routes/versions.ts'
 import { registerHealthRoutes } from './routes/health.ts'
 import { registerJoinCodeRoutes } from './routes/joinCode.ts'
 import { registerTimeRoute } from './routes/time.ts'
@@ -40,17 +43,16 @@ export const createApp = (deps: AppDeps): OpenAPIHono => {
   app.use('*', securityHeaders(deps.config))
   app.use('/api/*', sameOriginWrites(deps.config))
   app.use('/api/*', jsonBodies)
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      // The unread rest of the body would be taken for the next request on a kept-alive socket.
-      onError: (c) =>
-        c.json(appErrorBody('payload_too_large', 'Request body too large'), 413, {
-          connection: 'close',
-        }),
-    }),
-  )
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    // The unread rest of the body would be taken for the next request on a kept-alive socket.
+    onError: (c) =>
+      c.json(appErrorBody('payload_too_large', 'Request body too large'), 413, {
+        connection: 'close',
+      }),
+  })
+  // A backup import has its own, larger limit (VER-7).
+  app.use('/api/*', (c, next) => (c.req.path === IMPORT_PATH ? next() : limitBody(c, next)))
   app.use('/api/*', async (c, next) => {
     await next()
     c.header('cache-control', 'no-store')
@@ -63,6 +65,9 @@ export const createApp = (deps: AppDeps): OpenAPIHono => {
   registerPrivacyRoute(app, deps)
   registerJoinCodeRoutes(app, deps)
   registerTimeRoute(app)
+  registerImportRoute(app, deps)
+  registerExportRoute(app, deps)
+  registerVersionRoutes(app, deps)
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

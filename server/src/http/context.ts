@@ -11,6 +11,8 @@ import type { LifecycleStore } from '../store/lifecycleStore.ts'
 import type { DocumentStore } from '../store/documentStore.ts'
 import type { RoomRegistry } from '../sync/roomRegistry.ts'
 import type { Throttle } from './throttle.ts'
+import type { ExportPool } from '../export/exportPool.ts'
+import type { VersionService } from '../versions/versionService.ts'
 
 /** Everything the HTTP routes need, passed in explicitly (no globals). */
 export interface AppDeps {
@@ -31,4 +33,8 @@ export interface AppDeps {
   joinCodes: JoinCodeService
   /** SEC-2: per-address limits on creating workspaces and on joining; PERM-14: on wrong codes. */
   throttles: { create: Throttle; join: Throttle; codeGuess: Throttle }
+  /** EXP-17: exports run in worker threads. */
+  exports: ExportPool
+  /** Named versions and restores (docs/versions.md). */
+  versions: VersionService
 }

@@ -36,7 +36,7 @@ export const RoleSchema = z.enum(ROLES).openapi('Role')
  * SEC-8: a name or title, cleaned by the same `cleanDisplayText` the web app uses; empty,
  * invisible-only and over-long texts are refused with a clear message.
  */
-const displayText = (max: number) =>
+export const displayText = (max: number) =>
   z
     .string()
     .superRefine((raw, ctx) => {
@@ -149,8 +149,8 @@ export const errorResponses = (...statuses: number[]) =>
   )
 
 /** Compile-time check that the zod schemas and the shared types of `@koers/protocol` agree. */
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
-const agree = <T extends true>(): T | undefined => undefined
+export type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+export const agree = <T extends true>(): T | undefined => undefined
 agree<Same<z.infer<typeof CreateWorkspaceBody>, CreateWorkspaceRequest>>()
 agree<Same<z.infer<typeof CreatedWorkspace>, CreatedWorkspaceBody>>()
 agree<Same<z.infer<typeof SessionBody>, SessionRequest>>()

@@ -1,3 +1,5 @@
+import type { NewWorkspace } from './accessStore.ts'
+
 /**
  * What the server needs to keep, count and forget workspaces (docs/privacy.md). Apart from the
  * document and access stores on purpose: deleting a workspace crosses both.
@@ -27,4 +29,11 @@ export interface LifecycleStore {
   deleteWorkspace(workspaceId: string): Promise<void>
   /** PRIV-4: deletes sessions created before `before`; returns how many. */
   purgeSessions(before: Date): Promise<number>
+  /**
+   * VER-9: creates a workspace (row and hashed keys) with its document's first snapshot in ONE
+   * transaction: all of it or nothing (an imported backup).
+   */
+  createWorkspaceWithDocument(workspace: NewWorkspace, state: Uint8Array): Promise<void>
+  /** EXP-16: how many different participants have a session in the workspace (no names). */
+  countParticipants(workspaceId: string): Promise<number>
 }

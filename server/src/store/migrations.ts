@@ -99,6 +99,23 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE INDEX IF NOT EXISTS join_codes_by_workspace ON join_codes (workspace_id);
       `),
   },
+  {
+    version: 5,
+    name: 'named versions of workspace documents (VER-1)',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE versions (
+          seq INTEGER PRIMARY KEY,
+          id TEXT NOT NULL UNIQUE,
+          workspace_id TEXT NOT NULL,
+          name TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          state BLOB NOT NULL
+        );
+        CREATE INDEX versions_by_workspace ON versions (workspace_id, created_at);
+      `),
+  },
 ]
 
 /**

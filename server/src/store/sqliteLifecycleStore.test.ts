@@ -13,6 +13,7 @@ import type { LifecycleStore } from './lifecycleStore.ts'
 import { createSqliteAccessStore } from './sqliteAccessStore.ts'
 import { createSqliteDocumentStore } from './sqliteDocumentStore.ts'
 import { createSqliteLifecycleStore, WORKSPACE_TABLES } from './sqliteLifecycleStore.ts'
+import { createSqliteVersionStore } from './sqliteVersionStore.ts'
 
 let dir: string
 let db: SqliteDatabase
@@ -55,6 +56,14 @@ const seedWorkspace = async (id: string, marker: string): Promise<void> => {
       viewer: hashSecret(newSecret()),
     },
   })
+  await createSqliteVersionStore(db).save({
+    id: `v-${id}`,
+    workspaceId: id,
+    name: `Versie ${marker}`,
+    kind: 'named',
+    createdAt: new Date().toISOString(),
+    state: Y.encodeStateAsUpdate(doc),
+  })
   await access.saveSession(hashSecret(newSecret()), {
     workspaceId: id,
     participantId: 'p-1',
@@ -84,6 +93,7 @@ describe('SQLite lifecycle store', () => {
       'sessions',
       'snapshots',
       'updates',
+      'versions',
       'workspaces',
     ])
     expect(await documents.load('workspace-kept-000002')).not.toBeNull()
@@ -110,6 +120,52 @@ describe('SQLite lifecycle store', () => {
     const cutoff = new Date(created!.getTime() + 86_400_000)
     expect(await lifecycle.idleWorkspaces(cutoff, 10)).toEqual(['workspace-idle-000004'])
     expect(await lifecycle.lastActivity('no-such-workspace-00')).toBeNull()
+  })
+
+  it('VER-9 createWorkspaceWithDocument writes the workspace, its keys and its document, or nothing', async () => {
+    const doc = new Y.Doc()
+    createWorkspaceDoc(doc, { title: 'Geïmporteerd', school: 'De Linde' })
+    const keyHashes = {
+      facilitator: hashSecret(newSecret()),
+      editor: hashSecret(newSecret()),
+      viewer: hashSecret(newSecret()),
+    }
+    await lifecycle.createWorkspaceWithDocument(
+      { id: 'workspace-import-00007', title: 'Geïmporteerd', school: 'De Linde', keyHashes },
+      Y.encodeStateAsUpdate(doc),
+    )
+    expect(await documents.load('workspace-import-00007')).not.toBeNull()
+    expect(await access.findKey(keyHashes.editor)).toEqual({
+      workspaceId: 'workspace-import-00007',
+      role: 'editor',
+    })
+    // A key that is taken makes the whole creation fail: no row of the second workspace stays.
+    await expect(
+      lifecycle.createWorkspaceWithDocument(
+        { id: 'workspace-import-00008', title: 'Twee', school: 'X', keyHashes },
+        Y.encodeStateAsUpdate(doc),
+      ),
+    ).rejects.toThrow()
+    expect(findInDatabase(file(), 'workspace-import-00008')).toEqual([])
+    expect(await lifecycle.countWorkspaces()).toBe(1)
+  })
+
+  it('EXP-16 countParticipants counts the different participants of one workspace', async () => {
+    await seedWorkspace('workspace-count-000009', 'x')
+    await access.saveSession(hashSecret(newSecret()), {
+      workspaceId: 'workspace-count-000009',
+      participantId: 'p-2',
+      role: 'viewer',
+      displayName: 'Vera',
+    })
+    await access.saveSession(hashSecret(newSecret()), {
+      workspaceId: 'workspace-count-000009',
+      participantId: 'p-2',
+      role: 'viewer',
+      displayName: 'Vera op haar telefoon',
+    })
+    expect(await lifecycle.countParticipants('workspace-count-000009')).toBe(2)
+    expect(await lifecycle.countParticipants('workspace-none-000010')).toBe(0)
   })
 
   it('keeps the activity column when a database from before it is opened again', () => {

@@ -1,3 +1,4 @@
+import type { NewWorkspace } from './accessStore.ts'
 import type { SqliteDatabase } from './database.ts'
 import type { LifecycleStore, WorkspaceSummary } from './lifecycleStore.ts'
 
@@ -10,6 +11,7 @@ export const WORKSPACE_TABLES: readonly { table: string; column: string | null }
   { table: 'updates', column: 'doc_id' },
   { table: 'snapshots', column: 'doc_id' },
   { table: 'client_owners', column: 'doc_id' },
+  { table: 'versions', column: 'workspace_id' },
   { table: 'sessions', column: 'workspace_id' },
   { table: 'join_codes', column: 'workspace_id' },
   { table: 'access_keys', column: 'workspace_id' },
@@ -40,7 +42,29 @@ export const createSqliteLifecycleStore = (db: SqliteDatabase): LifecycleStore =
     for (const statement of deletes) statement.run(workspaceId)
   })
 
+  const participants = db.prepare<[string], { n: number }>(
+    'SELECT COUNT(DISTINCT participant_id) AS n FROM sessions WHERE workspace_id = ?',
+  )
+  const insertSnapshot = db.prepare<[string, Buffer]>(
+    'INSERT INTO snapshots (doc_id, data, seq) VALUES (?, ?, 0)',
+  )
+  const insertWorkspace = db.prepare<[string, string, string, string]>(
+    'INSERT INTO workspaces (id, title, school, created_at) VALUES (?, ?, ?, ?)',
+  )
+  const insertKey = db.prepare<[string, string, string]>(
+    'INSERT INTO access_keys (key_hash, workspace_id, role) VALUES (?, ?, ?)',
+  )
+  const createTx = db.transaction((workspace: NewWorkspace, state: Uint8Array) => {
+    insertWorkspace.run(workspace.id, workspace.title, workspace.school, new Date().toISOString())
+    for (const [role, hash] of Object.entries(workspace.keyHashes)) {
+      insertKey.run(hash, workspace.id, role)
+    }
+    insertSnapshot.run(workspace.id, Buffer.from(state.buffer, state.byteOffset, state.byteLength))
+  })
+
   return {
+    createWorkspaceWithDocument: async (workspace, state) => createTx(workspace, state),
+    countParticipants: async (workspaceId) => participants.get(workspaceId)?.n ?? 0,
     countWorkspaces: async () => count.get()?.n ?? 0,
     listWorkspaces: async () => list.all(),
     lastActivity: async (workspaceId) => {

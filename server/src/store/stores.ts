@@ -6,6 +6,9 @@ import type { JoinCodeStore } from './joinCodeStore.ts'
 import type { LifecycleStore } from './lifecycleStore.ts'
 import { createPgJoinCodeStore } from './postgres/pgJoinCodeStore.ts'
 import { createSqliteJoinCodeStore } from './sqliteJoinCodeStore.ts'
+import { createPgVersionStore } from './postgres/pgVersionStore.ts'
+import { createSqliteVersionStore } from './sqliteVersionStore.ts'
+import type { VersionStore } from './versionStore.ts'
 import { migratePostgres } from './postgres/migrations.ts'
 import { createPgAccessStore } from './postgres/pgAccessStore.ts'
 import { createPgDocumentStore } from './postgres/pgDocumentStore.ts'
@@ -27,6 +30,7 @@ export interface Stores {
   lifecycle: LifecycleStore
   tickets: TicketStore
   joinCodes: JoinCodeStore
+  versions: VersionStore
   close(): Promise<void>
 }
 
@@ -51,6 +55,7 @@ export const openStores = async (config: StoreConfig): Promise<Stores> => {
       lifecycle: createPgLifecycleStore(pool),
       tickets: createPgTicketStore(pool, config.ticketTtlMs),
       joinCodes: createPgJoinCodeStore(pool),
+      versions: createPgVersionStore(pool),
       close: () => pool.end(),
     }
   }
@@ -62,6 +67,7 @@ export const openStores = async (config: StoreConfig): Promise<Stores> => {
     lifecycle: createSqliteLifecycleStore(db),
     tickets: new MemoryTicketStore(config.ticketTtlMs),
     joinCodes: createSqliteJoinCodeStore(db),
+    versions: createSqliteVersionStore(db),
     close: async () => {
       if (db.open) db.close()
     },

@@ -41,6 +41,8 @@ export interface RoomEvents {
   onBroken(room: Room): void
   /** The log grew past the compaction threshold. */
   onCompactionDue(room: Room): void
+  /** An update of this room was stored and broadcast. */
+  onCommitted(room: Room): void
 }
 
 const asBuffer = (bytes: Uint8Array): Buffer =>
@@ -215,6 +217,7 @@ export class Room implements ConnectionHost {
     this.peers?.committed(seq, update, claims)
     this.replies.answerWaiting()
     if (this.logRows > this.limits.compactAfterUpdates) this.events.onCompactionDue(this)
+    this.events.onCommitted(this)
   }
 
   /** DUR-6: nothing of a failed append is broadcast; every socket of the room is closed. */

@@ -1,9 +1,11 @@
 import { CloseCode, type Limits } from '@koers/protocol'
+import * as Y from 'yjs'
 import type { Principal } from '../auth/role.ts'
 import { errorFields, type Logger } from '../log.ts'
 import type { DocumentStore } from '../store/documentStore.ts'
 import { BroadcastBatcher } from './broadcastBatcher.ts'
 import { Connection } from './connection.ts'
+import { SERVER_ORIGIN } from './origin.ts'
 import { Room, type RoomEvents } from './room.ts'
 import type { Bus } from '../bus/bus.ts'
 import type { DocumentSize } from './documentSize.ts'
@@ -24,6 +26,16 @@ const EVICT_IDLE_ABOVE = 0.8
 const SMALL_GROWTH_BYTES = 64 * 1024
 const BUDGET_WARNING_INTERVAL_MS = 10_000
 const BUS_DOWN_POLL_MS = 1_000
+/** How often a server read or write waits for commits before it gives up (a room never idle). */
+const MAX_FLUSH_ROUNDS = 50
+
+/** The room could not be loaded or written now (memory budget, shutdown, a failed store). */
+export class RoomUnavailableError extends Error {
+  override readonly name = 'RoomUnavailableError'
+}
+
+/** Called with a room after it was loaded, or after one of its updates was stored and broadcast. */
+export type CommitListener = (room: Room) => void
 
 /**
  * One room per workspace. Concurrent joins share one load (SYNC-3); a failed load closes the
@@ -35,6 +47,8 @@ export class RoomRegistry {
   private readonly batcher: BroadcastBatcher
   private readonly compacting = new Set<Room>()
   private readonly socketsOf = new Map<string, number>()
+  private readonly commitListeners = new Set<CommitListener>()
+  private readonly loadListeners = new Set<CommitListener>()
   private sockets = 0
   private closing = false
   private lastBudgetWarning = -Infinity
@@ -140,6 +154,76 @@ export class RoomRegistry {
     return this.batcher.flush()
   }
 
+  /** Calls `listener` when a room was loaded from the store, before anyone uses it. */
+  onLoaded(listener: CommitListener): () => void {
+    this.loadListeners.add(listener)
+    return () => this.loadListeners.delete(listener)
+  }
+
+  /** Calls `listener` after every stored and broadcast update; returns the unsubscribe. */
+  onCommitted(listener: CommitListener): () => void {
+    this.commitListeners.add(listener)
+    return () => this.commitListeners.delete(listener)
+  }
+
+  /**
+   * DUR-1: the workspace's document as stored (a Yjs update of the whole document). From the
+   * loaded room once nothing of it is uncommitted (it flushes first), else from the store.
+   * Throws when the workspace has no document.
+   */
+  async storedState(workspaceId: string): Promise<Uint8Array> {
+    for (let round = 0; round < MAX_FLUSH_ROUNDS; round++) {
+      const room = this.roomOf(workspaceId)
+      if (!room || room.isDestroyed) {
+        const stored = await this.store.load(workspaceId)
+        if (!stored) throw new Error(`document ${workspaceId} has no stored state`)
+        return stored.updates.length === 1 ? stored.updates[0]! : Y.mergeUpdates(stored.updates)
+      }
+      if (!room.hasUncommitted) return Y.encodeStateAsUpdate(room.doc)
+      await this.batcher.flush()
+    }
+    throw new RoomUnavailableError('the document keeps changing; try again')
+  }
+
+  /**
+   * SYNC-23: writes into a workspace's document as the server. Loads the room when needed (as a
+   * join would, within the memory budget), waits until nothing of it is uncommitted, so `write`
+   * sees exactly the stored document, and runs `write` in ONE transaction with `SERVER_ORIGIN`:
+   * no write guard, never reverted; the change is stored and broadcast like any update. Resolves
+   * with `write`'s result once the change is stored; an empty room unloads later as usual.
+   * `write` must not throw: what it changed before throwing would be stored all the same.
+   */
+  async writeAsServer<T>(workspaceId: string, write: (doc: Y.Doc) => T): Promise<T> {
+    for (let round = 0; round < MAX_FLUSH_ROUNDS; round++) {
+      const room = await this.loadedRoom(workspaceId)
+      if (room.hasUncommitted) {
+        await this.batcher.flush()
+        continue
+      }
+      const result = room.doc.transact(() => write(room.doc), SERVER_ORIGIN)
+      await this.batcher.flush()
+      if (room.isDestroyed && !this.closing) {
+        throw new RoomUnavailableError('the change could not be stored')
+      }
+      if (room.connections.size === 0) this.scheduleIdleCheck(room)
+      return result
+    }
+    throw new RoomUnavailableError('the document keeps changing; try again')
+  }
+
+  /** The room of a workspace, loaded without a connection when it is not (for server writes). */
+  private async loadedRoom(workspaceId: string): Promise<Room> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (this.closing) throw new RoomUnavailableError('the server is shutting down')
+      if (!this.rooms.has(workspaceId) && !this.allowGrowth(null, 0)) {
+        throw new RoomUnavailableError('the server has no memory left for another document')
+      }
+      const room = await this.entryFor(workspaceId).loading
+      if (!room.isDestroyed) return room
+    }
+    throw new RoomUnavailableError('the document could not be loaded')
+  }
+
   /**
    * PRIV-2: a deleted workspace. Its sockets are closed with 4410, what they sent is committed
    * (the caller deletes it afterwards) and the room is dropped without a snapshot.
@@ -194,6 +278,7 @@ export class RoomRegistry {
       if (!stored) throw new Error(`document ${docId} has no stored state`)
       const room = new Room(docId, stored, this.limits, this.batcher, this.events, this.budget)
       if (this.bus) new RoomLink(room, this.bus, this.store, this.log)
+      this.notify(this.loadListeners, room)
       return room
     } catch (error) {
       this.log.error('room load failed', { workspaceId: docId, ...errorFields(error) })
@@ -214,6 +299,18 @@ export class RoomRegistry {
     onCompactionDue: (room) => {
       setImmediate(() => void this.compact(room))
     },
+    onCommitted: (room) => this.notify(this.commitListeners, room),
+  }
+
+  /** Calls each listener; one that throws is logged and harms nothing else. */
+  private notify(listeners: Set<CommitListener>, room: Room): void {
+    for (const listener of listeners) {
+      try {
+        listener(room)
+      } catch (error) {
+        this.log.error('room listener failed', { workspaceId: room.docId, ...errorFields(error) })
+      }
+    }
   }
 
   /**

@@ -57,3 +57,13 @@ export const fileBytesContain = (path: string, text: string): boolean =>
   [path, `${path}-wal`].some(
     (file) => existsSync(file) && readFileSync(file).includes(Buffer.from(text, 'utf8')),
   )
+
+/** How many rows a table of the SQLite file at `path` has (read-only, beside a running server). */
+export const countRows = (path: string, table: string): number => {
+  const db = new Database(path, { readonly: true, fileMustExist: true })
+  try {
+    return db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM "${table}"`).get()?.n ?? 0
+  } finally {
+    db.close()
+  }
+}

@@ -1,5 +1,6 @@
 import { useT } from '../i18n/i18n.tsx'
 import { PrivacySection } from '../privacy/PrivacySection.tsx'
+import { VersionsPanel } from '../versions/VersionsPanel.tsx'
 import { AdoptionTrail } from './AdoptionTrail.tsx'
 import { MetaForm } from './MetaForm.tsx'
 
@@ -12,6 +13,7 @@ export function DetailsView() {
         <MetaForm />
       </section>
       <AdoptionTrail />
+      <VersionsPanel />
       <PrivacySection />
     </div>
   )

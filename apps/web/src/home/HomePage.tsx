@@ -7,6 +7,7 @@ import { takeFlash } from '../storage/forgetWorkspace.ts'
 import { useT } from '../i18n/i18n.tsx'
 import { CreateWorkspaceForm } from './CreateWorkspaceForm.tsx'
 import { CreatedLinks } from './CreatedLinks.tsx'
+import { ImportWorkspaceForm } from './ImportWorkspaceForm.tsx'
 import { JoinedList } from './JoinedList.tsx'
 
 export function HomePage() {
@@ -34,7 +35,10 @@ export function HomePage() {
         {created ? (
           <CreatedLinks workspace={created} />
         ) : (
-          <CreateWorkspaceForm onCreated={(workspace) => setCreated(workspace)} />
+          <>
+            <CreateWorkspaceForm onCreated={(workspace) => setCreated(workspace)} />
+            <ImportWorkspaceForm onImported={(workspace) => setCreated(workspace)} />
+          </>
         )}
         <JoinedList />
       </main>

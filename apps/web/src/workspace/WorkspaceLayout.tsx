@@ -15,6 +15,7 @@ import { useRetention } from '../privacy/useRetention.ts'
 import { SectionsView } from '../sections/SectionsView.tsx'
 import { updateJoinedWorkspace } from '../storage/joinedWorkspaces.ts'
 import { SyncStatus } from '../sync/SyncStatus.tsx'
+import { ExportButton } from '../versions/ExportButton.tsx'
 import type { ConnectionSnapshot } from '../sync/WorkspaceConnection.ts'
 import { DocumentLockBanner } from '../studyday/DocumentLockBanner.tsx'
 import { FacilitatorConsole } from '../studyday/FacilitatorConsole.tsx'
@@ -133,7 +134,10 @@ export function WorkspaceLayout({ snapshot }: { snapshot: ConnectionSnapshot }) 
             </p>
             {role === 'viewer' && <p className="muted">{t.workspace.readOnlyHelp}</p>}
           </div>
-          <PresenceList people={people} selfRole={role} />
+          <div className="workspace__head-actions">
+            <ExportButton workspaceId={workspaceId} />
+            <PresenceList people={people} selfRole={role} />
+          </div>
         </div>
         {snapshot.closed && (
           <div className="notice notice--error" role="alert">

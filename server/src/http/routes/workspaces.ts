@@ -3,10 +3,10 @@ import { createWorkspaceDoc } from '@koers/doc-model'
 import { newWorkspaceId } from '@koers/protocol'
 import * as Y from 'yjs'
 import type { Role } from '../../auth/role.ts'
-import { hashSecret, newSecret, safeEqual } from '../../auth/secrets.ts'
-import { AppError } from '../appError.ts'
+import { hashSecret, newSecret } from '../../auth/secrets.ts'
 import { ensureRoomForWorkspace } from '../capacity.ts'
 import type { AppDeps } from '../context.ts'
+import { requireCreateKey } from '../createKey.ts'
 import { publicOrigin } from '../requestOrigin.ts'
 import {
   CreatedWorkspace,
@@ -54,14 +54,7 @@ const meRoute = createRoute({
 export const registerWorkspaceRoutes = (app: OpenAPIHono, deps: AppDeps): void => {
   app.post('/api/workspaces', deps.throttles.create.middleware)
   app.openapi(createWorkspaceRoute, async (c) => {
-    const createKey = deps.config.createKey
-    if (createKey) {
-      const header = c.req.header('authorization') ?? ''
-      const presented = header.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : ''
-      if (!presented || !safeEqual(presented, createKey)) {
-        throw new AppError('create_key_required', 'Creating a workspace needs the create key')
-      }
-    }
+    requireCreateKey(c, deps.config)
     const { title, school, language } = c.req.valid('json')
     await ensureRoomForWorkspace(deps.lifecycle, deps.config)
     const id = newWorkspaceId()
@@ -74,17 +67,20 @@ export const registerWorkspaceRoutes = (app: OpenAPIHono, deps: AppDeps): void =
       editor: newSecret(),
       viewer: newSecret(),
     }
-    await deps.documents.create(id, state)
-    await deps.access.createWorkspace({
-      id,
-      title,
-      school,
-      keyHashes: {
-        facilitator: hashSecret(keys.facilitator),
-        editor: hashSecret(keys.editor),
-        viewer: hashSecret(keys.viewer),
+    // SCALE-2: the workspace, its hashed keys and its first snapshot in one transaction.
+    await deps.lifecycle.createWorkspaceWithDocument(
+      {
+        id,
+        title,
+        school,
+        keyHashes: {
+          facilitator: hashSecret(keys.facilitator),
+          editor: hashSecret(keys.editor),
+          viewer: hashSecret(keys.viewer),
+        },
       },
-    })
+      state,
+    )
     const origin = publicOrigin(c, deps.config)
     const link = (key: string): string => `${origin}/join#${key}`
     return c.json(

@@ -89,6 +89,22 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX join_codes_by_workspace ON join_codes (workspace_id);
     `,
   },
+  {
+    version: 3,
+    name: 'named versions of workspace documents (VER-1)',
+    sql: `
+      CREATE TABLE versions (
+        seq BIGSERIAL PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        workspace_id TEXT NOT NULL,
+        name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        state BYTEA NOT NULL
+      );
+      CREATE INDEX versions_by_workspace ON versions (workspace_id, created_at);
+    `,
+  },
 ]
 
 const applied = async (client: PgClient): Promise<number> => {

@@ -9,6 +9,7 @@ export const PG_WORKSPACE_TABLES: readonly { table: string; column: string }[] =
   { table: 'client_owners', column: 'doc_id' },
   { table: 'tickets', column: 'workspace_id' },
   { table: 'join_codes', column: 'workspace_id' },
+  { table: 'versions', column: 'workspace_id' },
   { table: 'sessions', column: 'workspace_id' },
   { table: 'access_keys', column: 'workspace_id' },
   { table: 'workspaces', column: 'id' },
@@ -32,6 +33,36 @@ const summary = (row: SummaryRow): WorkspaceSummary => ({
 
 /** LifecycleStore on PostgreSQL (SCALE-2); the same behaviour as `sqliteLifecycleStore.ts`. */
 export const createPgLifecycleStore = (pool: PgPool): LifecycleStore => ({
+  createWorkspaceWithDocument: async ({ id, title, school, keyHashes }, state) => {
+    await inTransaction(pool, async (client) => {
+      await client.query(
+        'INSERT INTO workspaces (id, title, school, created_at) VALUES ($1, $2, $3, now())',
+        [id, title, school],
+      )
+      for (const [role, hash] of Object.entries(keyHashes)) {
+        await client.query(
+          'INSERT INTO access_keys (key_hash, workspace_id, role) VALUES ($1, $2, $3)',
+          [hash, id, role],
+        )
+      }
+      await client.query('INSERT INTO snapshots (doc_id, data, seq) VALUES ($1, $2, 0)', [
+        id,
+        Buffer.from(state.buffer, state.byteOffset, state.byteLength),
+      ])
+      await client.query('INSERT INTO doc_heads (doc_id, seq) VALUES ($1, 0)', [id])
+    })
+  },
+
+  countParticipants: async (workspaceId) =>
+    Number(
+      (
+        await pool.query<{ n: string }>(
+          'SELECT COUNT(DISTINCT participant_id) AS n FROM sessions WHERE workspace_id = $1',
+          [workspaceId],
+        )
+      ).rows[0]?.n ?? 0,
+    ),
+
   countWorkspaces: async () =>
     Number((await pool.query<{ n: string }>('SELECT COUNT(*) AS n FROM workspaces')).rows[0]?.n),
 
