@@ -292,7 +292,9 @@ describe.skipIf(!browserAvailable)('browser: the study day (issue 11)', () => {
       .toContain('Pauze. Het document staat even op alleen lezen')
     await expect.poll(() => editable(editor.page, second!)).toBe('false')
     expect(await editor.page.getByTestId('add-section').count()).toBe(0)
-    expect(await editor.page.getByTestId('presence-toggle').innerText()).toContain('3 aanwezig')
+    await expect
+      .poll(() => editor.page.getByTestId('presence-toggle').innerText())
+      .toContain('3 aanwezig')
     await lead.page.getByTestId('tab-text').click()
     expect(await lead.page.getByTestId('banner-paused').innerText()).toContain(
       'teamleden kunnen nu niets wijzigen',

@@ -68,9 +68,11 @@ describe('hostile load cannot crash, brick or stall Koers', () => {
     expect(closes.every((code) => code === 1013 || code === 4413)).toBe(true)
     expect(closes).toContain(1013)
     expect(await healthz(server.url)).toBeLessThan(5_000)
-    const rss = await rssMb(server.process.pid!)
-    // Before: about 300 MB per flooded room, and the process died after 15 rooms.
-    expect(rss).toBeLessThan(64 + 350)
+    // Before: about 300 MB per flooded room, and the process died after 15 rooms. The refused
+    // rooms' memory is garbage; on a busy machine V8 may take a while to collect it and give it back.
+    await expect
+      .poll(() => rssMb(server.process.pid!), { timeout: 60_000, interval: 1_000 })
+      .toBeLessThan(64 + 350)
     await typingWorks(server.url, normal.workspace.keys.editor, 'het team typt gewoon door')
   })
 
