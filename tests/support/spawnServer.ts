@@ -73,7 +73,7 @@ export async function spawnServer(options: SpawnOptions = {}): Promise<ServerHan
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
       reject(new Error(`server did not start within timeout:\n${output}`))
-    }, options.startTimeoutMs ?? 30_000)
+    }, options.startTimeoutMs ?? 120_000)
     const onData = (chunk: Buffer): void => {
       output += chunk.toString()
       const match = readyLine.exec(output)

@@ -98,6 +98,7 @@ export const en: Dictionary = {
     count: (n: number) => (n === 1 ? '1 person' : `${n} people`),
   },
   workspace: {
+    viewFailed: 'This part cannot be shown (an old file or a bug). The other tabs work as usual.',
     tabs: 'Parts of the workspace',
     tabText: 'Text',
     tabPrinciples: 'Guiding principles',
@@ -143,6 +144,12 @@ export const en: Dictionary = {
     editorLabel: (title: string) => `Text of ${title}`,
     emptyText: 'No text yet.',
     placeholder: 'Write your text here…',
+    brokenTitle: 'This section cannot be shown',
+    brokenBody:
+      'The text of this section does not fit the editor (an old file or a bug). The other sections work as usual.',
+    repair: 'Repair',
+    repairHint: 'Repairing keeps all text as plain paragraphs.',
+    askRepair: 'Ask the facilitator to repair this section.',
     loadingEditor: 'Loading editor…',
     untitled: 'Untitled section',
   },

@@ -96,6 +96,8 @@ export const nl = {
     count: (n: number) => (n === 1 ? '1 persoon' : `${n} personen`),
   },
   workspace: {
+    viewFailed:
+      'Dit deel kan niet worden getoond (een oud bestand of een fout). De andere tabbladen werken gewoon.',
     tabs: 'Onderdelen van de werkruimte',
     tabText: 'Tekst',
     tabPrinciples: 'Uitgangspunten',
@@ -141,6 +143,12 @@ export const nl = {
     editorLabel: (title: string) => `Tekst van ${title}`,
     emptyText: 'Nog geen tekst.',
     placeholder: 'Schrijf hier jullie tekst…',
+    brokenTitle: 'Dit onderdeel kan niet worden getoond',
+    brokenBody:
+      'De tekst van dit onderdeel past niet in de editor (een oud bestand of een fout). De andere onderdelen werken gewoon.',
+    repair: 'Herstellen',
+    repairHint: 'Herstellen bewaart alle tekst als gewone alinea’s.',
+    askRepair: 'Vraag de procesbegeleider dit onderdeel te herstellen.',
     loadingEditor: 'Editor laden…',
     untitled: 'Naamloos onderdeel',
   },

@@ -21,7 +21,7 @@ import { LockControl } from '../studyday/LockControl.tsx'
 import { useSectionLocked } from '../studyday/useStudyDay.ts'
 import { WorkspaceContext, useWorkspace } from '../workspace/WorkspaceContext.tsx'
 import { GuidingQuestions } from './GuidingQuestions.tsx'
-import { SectionEditor } from './SectionEditor.tsx'
+import { SectionBody } from './SectionBody.tsx'
 import { SectionTitle } from './SectionTitle.tsx'
 
 interface Props {
@@ -187,7 +187,7 @@ export function SectionItem({
           )}
         </header>
         <GuidingQuestions section={section} />
-        <SectionEditor sectionId={section.id} title={name} />
+        <SectionBody sectionId={section.id} title={name} />
       </section>
     </WorkspaceContext.Provider>
   )

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { ActionsView } from '../actions/ActionsView.tsx'
 import { AppFooter } from '../common/AppFooter.tsx'
 import { AppHeader } from '../common/AppHeader.tsx'
+import { ErrorBoundary } from '../common/ErrorBoundary.tsx'
 import { useDocValue } from '../common/useDocValue.ts'
 import { DetailsView } from '../details/DetailsView.tsx'
 import { StatusBadge } from '../details/StatusBadge.tsx'
@@ -158,11 +159,20 @@ export function WorkspaceLayout({ snapshot }: { snapshot: ConnectionSnapshot }) 
           id={`panel-${tab}`}
           aria-labelledby={`tab-${tab}`}
         >
-          {tab === 'text' && <SectionsView people={people} />}
-          {tab === 'principles' && <PrinciplesView />}
-          {tab === 'actions' && <ActionsView />}
-          {tab === 'details' && <DetailsView />}
-          {tab === 'studyday' && facilitator && <FacilitatorConsole />}
+          <ErrorBoundary
+            key={tab}
+            fallback={
+              <p className="notice notice--error" role="alert">
+                {t.workspace.viewFailed}
+              </p>
+            }
+          >
+            {tab === 'text' && <SectionsView people={people} />}
+            {tab === 'principles' && <PrinciplesView />}
+            {tab === 'actions' && <ActionsView />}
+            {tab === 'details' && <DetailsView />}
+            {tab === 'studyday' && facilitator && <FacilitatorConsole />}
+          </ErrorBoundary>
         </div>
       </main>
       <AppFooter />
