@@ -316,5 +316,5 @@ describe('connections (docs/security.md)', () => {
     const ws = await openRawSocket(server.url, session)
     await ws.waitFor((f): f is typeof f => f.kind === 'sync-step1')
     expect(server.process.exitCode).toBeNull()
-  }, 120_000)
+  })
 })

@@ -142,7 +142,7 @@ describe('HTTP contract (docs/architecture.md)', () => {
     )
     await new Promise<void>((resolve) => socket.once('close', () => resolve()))
     expect((await call(server.url, '/healthz')).status).toBe(200)
-  }, 10_000)
+  })
 
   test('HTTP-3 /healthz, /readyz and /api/openapi.json answer', async () => {
     expect((await call(server.url, '/healthz')).status).toBe(200)

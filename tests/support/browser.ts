@@ -92,7 +92,7 @@ export async function joinThroughLink(page: Page, link: string, name: string): P
   await page
     .getByTestId('sync-status')
     .and(page.locator('[data-state="saved"]'))
-    .waitFor({ timeout: 20_000 })
+    .waitFor({ timeout: 60_000 })
 }
 
 /** The ProseMirror editable of one section. */
