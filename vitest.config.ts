@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
+    // Most of a test's time is spent waiting on a server process or Chromium: two test files at
+    // a time keep both cores of a small machine busy. Tests never assume an idle machine.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -29,10 +32,10 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           setupFiles: ['tests/support/freshConnections.ts'],
+          globalSetup: ['tests/support/buildWebOnce.ts'],
           environment: 'node',
           testTimeout: 240_000,
           hookTimeout: 240_000,
-          fileParallelism: false,
         },
       },
     ],

@@ -1,9 +1,11 @@
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, onTestFailed } from 'vitest'
 import { removeDataDir, repoRoot, spawnServer, type ServerHandle } from './spawnServer.ts'
+import { ensureWebBuild, webDist } from './webBuild.ts'
+
+export { ensureWebBuild, webDist }
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 /** docs/decisions/003: without Chromium the browser project skips, unless CI requires it. */
@@ -15,32 +17,7 @@ if (!browserAvailable) {
   )
 }
 
-export const webDist = join(repoRoot, 'apps/web/dist')
 export const artifactsDir = join(repoRoot, 'tests/.artifacts')
-
-function newestMtime(path: string): number {
-  if (!statSync(path).isDirectory()) return statSync(path).mtimeMs
-  let newest = 0
-  for (const entry of readdirSync(path, { withFileTypes: true })) {
-    newest = Math.max(newest, newestMtime(join(path, entry.name)))
-  }
-  return newest
-}
-
-/** Builds apps/web when dist/index.html is missing or older than the newest source file. */
-export function ensureWebBuild(): void {
-  const index = join(webDist, 'index.html')
-  const sources = [
-    join(repoRoot, 'apps/web/src'),
-    join(repoRoot, 'apps/web/index.html'),
-    join(repoRoot, 'apps/web/vite.config.ts'),
-    join(repoRoot, 'packages/doc-model/src'),
-    join(repoRoot, 'packages/protocol/src'),
-  ]
-  const newestSource = Math.max(...sources.filter((d) => existsSync(d)).map(newestMtime))
-  if (existsSync(index) && statSync(index).mtimeMs >= newestSource) return
-  execFileSync('pnpm', ['--filter', '@koers/web', 'build'], { cwd: repoRoot, stdio: 'inherit' })
-}
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
