@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import type { Server, ServerOptions } from 'node:http'
+import type { Server, ServerOptions, ServerResponse } from 'node:http'
 import type { Socket } from 'node:net'
 
 /** SEC-4: the Node HTTP server's own timeouts. */
@@ -48,12 +48,25 @@ export const connectionCap = (configured: number | null, fdLimit: number | null)
  * *idle* one (no request in progress, not a WebSocket) is closed to make room; only when every
  * connection is busy is the new one refused. So thousands of held-open raw connections cannot
  * keep `/healthz` or a participant out. A connection that sends nothing is closed after
- * `IDLE_SOCKET_MS` by Node's socket timeout.
+ * `idleMs`, unless the server itself is still working on its request (an export waiting for
+ * the worker): a slow server must not cut off its own answer. Once the answer has started, a
+ * client that stops reading is idle again.
  */
-export const guardConnections = (server: Server, maxConnections: number): void => {
-  server.timeout = IDLE_SOCKET_MS
+export const guardConnections = (
+  server: Server,
+  maxConnections: number,
+  idleMs = IDLE_SOCKET_MS,
+): void => {
+  server.timeout = idleMs
   const idle = new Set<Socket>()
   const busy = new Map<Socket, number>()
+  const answering = new Map<Socket, ServerResponse>()
+  // With a listener here, Node leaves the timed-out socket to us instead of destroying it.
+  server.on('timeout', (socket: Socket) => {
+    const response = answering.get(socket)
+    if (response && !response.headersSent) return
+    socket.destroy()
+  })
   let open = 0
   server.on('connection', (socket: Socket) => {
     open++
@@ -61,6 +74,7 @@ export const guardConnections = (server: Server, maxConnections: number): void =
       open--
       idle.delete(socket)
       busy.delete(socket)
+      answering.delete(socket)
     })
     if (open > maxConnections) {
       const oldest = idle.values().next()
@@ -77,7 +91,9 @@ export const guardConnections = (server: Server, maxConnections: number): void =
     const socket = request.socket
     idle.delete(socket)
     busy.set(socket, (busy.get(socket) ?? 0) + 1)
+    answering.set(socket, response)
     response.once('close', () => {
+      if (answering.get(socket) === response) answering.delete(socket)
       const left = (busy.get(socket) ?? 1) - 1
       if (left > 0) return void busy.set(socket, left)
       busy.delete(socket)
