@@ -19,7 +19,14 @@ describe('ROUND-8 ROUND-9 ROUND-10 ROUND-11 the arithmetic of rounds', () => {
   it('ROUND-8: an allocation within the budget is kept without zeros; anything else is 422', () => {
     expect(checkAllocation(round, { a: 3, b: 2, c: 0 })).toEqual({ a: 3, b: 2 })
     expect(checkAllocation(round, {})).toEqual({})
-    for (const allocation of [{ a: 3, b: 3 }, { a: 4 }, { a: -1 }, { a: 0.5 }, { z: 1 }]) {
+    const refused: Record<string, number>[] = [
+      { a: 3, b: 3 },
+      { a: 4 },
+      { a: -1 },
+      { a: 0.5 },
+      { z: 1 },
+    ]
+    for (const allocation of refused) {
       expect(refusal(() => checkAllocation(round, allocation))).toBe('unprocessable')
     }
   })
