@@ -140,6 +140,24 @@ export class Connection implements ConnectionOrigin {
     metrics.bytesOut.inc(frame.byteLength)
   }
 
+  /** SYNC-24: frames that fall due together, in one socket write (SYNC-11 counts them all). */
+  sendTogether(frames: readonly Uint8Array[]): void {
+    if (frames.length === 1) return this.send(frames[0]!)
+    if (this.closedFlag || !this.socket.isOpen) return
+    const bytes = frames.reduce((n, frame) => n + frame.byteLength, 0)
+    if (this.socket.bufferedAmount + bytes > this.limits.maxOutgoingBufferedBytes) {
+      this.close(CloseCode.SlowConsumer)
+      return
+    }
+    const sendAll = (): void => {
+      for (const frame of frames) this.socket.send(frame)
+    }
+    if (this.socket.batch) this.socket.batch(sendAll)
+    else sendAll()
+    metrics.framesOut.inc(frames.length)
+    metrics.bytesOut.inc(bytes)
+  }
+
   close(code: CloseCode): void {
     if (this.closedFlag) return
     this.closedFlag = true

@@ -70,6 +70,37 @@ describe('room', () => {
     expect(store.loads).toBe(1)
   })
 
+  it('SYNC-24: a caret change that falls due with an update goes out with it, in one write', async () => {
+    registry = new RoomRegistry(
+      store,
+      {
+        ...DEFAULT_LIMITS,
+        roomIdleMs: 60_000,
+        presenceIntervalMs: 1000,
+        broadcastIntervalMs: 1000,
+      },
+      silentLogger,
+    )
+    const typist = await join('editor')
+    const watcher = await join('editor')
+    typist.sendAwareness([{ clientId: 501, clock: 1, state: { cursor: 0 } }])
+    await expect
+      .poll(() => watcher.awareness.get(501))
+      .toEqual(expect.objectContaining({ cursor: 0 }))
+    let release!: () => void
+    store.gate = new Promise((resolve) => (release = resolve))
+    typist.edit((doc) => notes(doc).insert(0, 'x'))
+    // The caret moves within the presence window: its flush waits until the window ends.
+    typist.sendAwareness([{ clientId: 501, clock: 2, state: { cursor: 1 } }])
+    const framesBefore = watcher.raw.length
+    release()
+    await expect.poll(() => text(watcher)).toBe('x')
+    const after = watcher.frames.slice(framesBefore).map((frame) => frame.type)
+    expect(after).toEqual(['update', 'awareness'])
+    expect(watcher.batches.at(-1)).toBe(2)
+    expect(watcher.awareness.get(501)).toEqual(expect.objectContaining({ cursor: 1 }))
+  })
+
   it('DUR-1/SYNC-5: updates of one tick are stored in one append, then sent as one frame', async () => {
     const a = await join('editor')
     const b = await join('editor')

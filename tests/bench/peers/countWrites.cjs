@@ -6,7 +6,7 @@
 // full garbage collection first (for the memory rows). The benchmark compares the writes
 // with the WebSocket frames its clients receive.
 const net = require('node:net')
-const { writeFileSync } = require('node:fs')
+const { renameSync, writeFileSync } = require('node:fs')
 
 const file = process.env.KOERS_BENCH_PROBE_FILE
 const counts = { writes: 0, bytes: 0 }
@@ -20,7 +20,9 @@ proto._writeGeneric = function (writev, data, encoding, cb) {
 }
 const report = () => {
   const { heapUsed, rss } = process.memoryUsage()
-  writeFileSync(file, JSON.stringify({ ...counts, heapUsed, rss, at: Date.now() }))
+  // Written aside and renamed: a reader never sees a half-written file.
+  writeFileSync(`${file}.tmp`, JSON.stringify({ ...counts, heapUsed, rss, at: Date.now() }))
+  renameSync(`${file}.tmp`, file)
 }
 if (file) {
   setInterval(report, 100).unref()
