@@ -64,18 +64,28 @@ const goals: Goal[] = [
   { row: 'fan-out 1000 (60 typing): p99, ms', limit: () => 100, text: '≤ 100' },
 ]
 
-async function withTarget<T>(start: () => Promise<Target>, work: (t: Target) => Promise<T>) {
-  const target = await start()
+/** Runs one section; a failure is printed and noted, and the benchmark goes on. */
+async function withTarget(
+  start: () => Promise<Target>,
+  work: (t: Target) => Promise<void>,
+): Promise<void> {
+  let target: Target | null = null
   try {
-    return await work(target)
+    target = await start()
+    await work(target)
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
+    console.log(`\n  FAILED: ${message}`)
+    notes.push(`${target?.name ?? 'a target'}: a section failed: ${message}`)
   } finally {
-    await target.stop()
+    await target?.stop().catch(() => undefined)
   }
 }
 
 function putStorm(prefix: string, name: string, r: StormResult): void {
   put(`${prefix}: last synced, ms`, name, r.lastSyncedMs)
   put(`${prefix}: median synced, ms`, name, r.medianSyncedMs)
+  put(`${prefix}: server CPU during the storm, ms`, name, r.serverCpuMs)
   put(`${prefix}: failed`, name, r.failed)
 }
 
@@ -165,7 +175,11 @@ async function oneRun(
     }
   }
   if (only.has('memory')) {
-    const m: RoomMemoryResult = await runRoomMemory(100)
+    const m: RoomMemoryResult | null = await runRoomMemory(100).catch((error: unknown) => {
+      notes.push(`memory: failed: ${String(error).split('\n')[0]}`)
+      return null
+    })
+    if (!m) return
     put('idle loaded room: heap, KiB (template document)', 'Koers', m.heapPerRoomKb)
     put('idle loaded room: RSS, KiB', 'Koers', m.rssPerRoomKb)
     put('idle loaded room: its document encoded, KiB', 'Koers', m.docBytes / 1024)
@@ -226,7 +240,10 @@ async function main(): Promise<void> {
   console.log(
     `\n  storm: ${stormDoc.label}, ${fmt(stormDoc.state.byteLength / 1024)} KiB, ${stormDoc.structs} structs, ${stormDoc.operations} operations\n  old:   ${oldDoc.label}, ${fmt(oldDoc.state.byteLength / 1024)} KiB, ${oldDoc.structs} structs\n  fan-out: ${fanDoc.label}, ${fmt(fanDoc.state.byteLength / 1024)} KiB, ${fanDoc.structs} structs`,
   )
-  for (let run = 0; run < runs; run++) await oneRun(run, stormDoc, oldDoc, fanDoc)
+  for (let run = 0; run < runs; run++) {
+    await oneRun(run, stormDoc, oldDoc, fanDoc)
+    if (run < runs - 1) console.log(`\nAfter run ${run + 1}:\n${printTable()}`)
+  }
   console.log(`\nMedians of ${runs} run(s); Koers' runs in brackets where a target applies.\n`)
   console.log(printTable())
   console.log(

@@ -1,7 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import type { BenchDocument } from './benchDocument.ts'
 import { now } from './keystrokes.ts'
-import { median } from './serverUsage.ts'
+import { median, sampleUsage } from './serverUsage.ts'
 import { StockClient } from './stockClient.ts'
 import type { Target } from './targets.ts'
 
@@ -14,6 +14,8 @@ export interface StormResult {
   medianSyncedMs: number
   lastSyncedMs: number
   failed: number
+  /** CPU time the server processes used from the restart to the last sync (a load-free figure). */
+  serverCpuMs: number
 }
 
 async function syncAll(target: Target, urls: string[]): Promise<(number | null)[]> {
@@ -44,7 +46,10 @@ export async function runJoinStorm(
   await target.restart()
   const [cold] = await syncAll(target, await target.urls(1))
   await target.restart()
-  const times = await syncAll(target, await target.urls(clients))
+  const urls = await target.urls(clients)
+  const cpuBefore = await Promise.all(target.pids().map(sampleUsage))
+  const times = await syncAll(target, urls)
+  const cpuAfter = await Promise.all(target.pids().map(sampleUsage))
   const synced = times.filter((t): t is number => t !== null)
   return {
     clients,
@@ -54,5 +59,6 @@ export async function runJoinStorm(
     medianSyncedMs: median(synced),
     lastSyncedMs: Math.max(...synced),
     failed: times.length - synced.length,
+    serverCpuMs: cpuAfter.reduce((n, s, i) => n + s.ctime - cpuBefore[i]!.ctime, 0),
   }
 }

@@ -8,7 +8,10 @@
 const net = require('node:net')
 const { renameSync, writeFileSync } = require('node:fs')
 
-const file = process.env.KOERS_BENCH_PROBE_FILE
+const { isMainThread } = require('node:worker_threads')
+
+// Worker threads (Koers' export pool) load preloads too; only the main thread reports.
+const file = isMainThread ? process.env.KOERS_BENCH_PROBE_FILE : undefined
 const counts = { writes: 0, bytes: 0 }
 const proto = net.Socket.prototype
 const writeGeneric = proto._writeGeneric
@@ -21,8 +24,13 @@ proto._writeGeneric = function (writev, data, encoding, cb) {
 const report = () => {
   const { heapUsed, rss } = process.memoryUsage()
   // Written aside and renamed: a reader never sees a half-written file.
-  writeFileSync(`${file}.tmp`, JSON.stringify({ ...counts, heapUsed, rss, at: Date.now() }))
-  renameSync(`${file}.tmp`, file)
+  const aside = `${file}.${process.pid}.tmp`
+  try {
+    writeFileSync(aside, JSON.stringify({ ...counts, heapUsed, rss, at: Date.now() }))
+    renameSync(aside, file)
+  } catch {
+    // the benchmark removed the directory while this process stops
+  }
 }
 if (file) {
   setInterval(report, 100).unref()
