@@ -118,6 +118,7 @@ export interface ClusterOptions {
   /** Extra environment per instance (the benchmark's probes and throttles). */
   env?: (index: number) => Record<string, string>
   nodeArgs?: string[]
+  startTimeoutMs?: number
 }
 
 export async function startCluster(count = 2, options: ClusterOptions = {}): Promise<Cluster> {
@@ -146,7 +147,12 @@ export async function startCluster(count = 2, options: ClusterOptions = {}): Pro
   const launch = async (index: number): Promise<ServerHandle> => {
     const dataDir = await makeDataDir()
     dataDirs.push(dataDir)
-    return spawnServer({ env: envOf(index), dataDir, nodeArgs })
+    return spawnServer({
+      env: envOf(index),
+      dataDir,
+      nodeArgs,
+      ...(options.startTimeoutMs ? { startTimeoutMs: options.startTimeoutMs } : {}),
+    })
   }
   const instances = await Promise.all(Array.from({ length: count }, (_, i) => launch(i)))
   const nginx = await startNginx(instances.map((instance) => instance.port))
