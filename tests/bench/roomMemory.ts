@@ -31,6 +31,7 @@ export async function runRoomMemory(rooms: number): Promise<RoomMemoryResult> {
   const server = await spawnServer({
     env: { ...koersServerEnv, KOERS_ROOM_IDLE_MS: '6000', KOERS_BENCH_PROBE_FILE: probeFile },
     nodeArgs: probeArgs,
+    startTimeoutMs: 120_000,
   })
   const pid = server.process.pid!
   const measure = async (): Promise<{ heap: number; rss: number }> => {

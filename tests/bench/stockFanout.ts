@@ -159,7 +159,11 @@ export async function runStockFanout(
       connectMs,
       serverCpu: serverUsage.reduce((n, u) => n + u.cpuPercent, 0),
       serverRssMb: serverUsage.reduce((n, u) => n + u.rssMax, 0) / 1024 / 1024,
-      writesPerFrame: (probeStop.writes - probeStart.writes) / Math.max(1, frames),
+      // No change: the server's event loop was too far behind to report (its probe is a timer).
+      writesPerFrame:
+        probeStop.writes === probeStart.writes
+          ? Number.NaN
+          : (probeStop.writes - probeStart.writes) / Math.max(1, frames),
       generatorBusiestThread: Math.max(...reports.map((r) => r.busy)),
       generatorEldP99: Math.max(...reports.map((r) => r.eldP99Ms)),
       generatorCpu: ((cpu.user + cpu.system) / 1000 / wall) * 100,
