@@ -1,19 +1,17 @@
 /**
- * Fan-out benchmark (`pnpm bench`): the real server process, N clients in one workspace, 20 %
+ * App-client fan-out (`pnpm bench:app`, an extra to `pnpm bench`): the real server process, N clients in one workspace, 20 %
  * typing 5 keys/s with a caret (awareness) update per key. See docs/benchmark.md.
  *
  * Typists publish awareness as the web app does (own state only); one more run at the largest N
  * uses stock y-websocket providers, which send back every change they receive, for comparison.
  *
  * Env: KOERS_BENCH_SIZES (default 50,150,300), KOERS_BENCH_SECONDS (20), KOERS_BENCH_WORKERS (2),
- * KOERS_BENCH_SKIP (comma list of: fanout, stock, storm, rooms).
+ * KOERS_BENCH_SKIP (comma list of: stock). The join storm and memory rows are in bench.ts.
  */
 import { availableParallelism } from 'node:os'
 import { removeDataDir, spawnServer } from '../support/spawnServer.ts'
 import type { TypistAwareness } from './fanoutMessages.ts'
 import { runFanoutPhase, type PhaseResult } from './fanoutPhase.ts'
-import { runJoinStorm, type StormResult } from './joinStorm.ts'
-import { runRoomMemory, type RoomMemoryResult } from './roomMemory.ts'
 
 const sizes = (process.env.KOERS_BENCH_SIZES ?? '50,150,300').split(',').map(Number)
 const seconds = Number(process.env.KOERS_BENCH_SECONDS ?? 20)
@@ -90,10 +88,8 @@ async function main(): Promise<void> {
     `Koers fan-out benchmark — ${availableParallelism()} cores, node ${process.version}, load generator in ${workers} worker thread(s), ${seconds} s per size after 3 s warm-up`,
   )
   const results: PhaseResult[] = []
-  let storm: StormResult | null = null
-  let rooms: RoomMemoryResult | null = null
 
-  if (!skip.has('fanout')) {
+  {
     const server = await spawnServer({ env: serverEnv, nodeArgs: serverNodeArgs })
     try {
       const runs: { clients: number; typistAwareness: TypistAwareness }[] = sizes.map(
@@ -131,35 +127,6 @@ async function main(): Promise<void> {
         `\nTarget p99 ≤ ${targetP99Ms} ms at N = ${last.clients}: ${met ? 'MET' : 'MISSED'} (p99 ${fmt(last.p99, 2)} ms; server CPU ${fmt(last.serverCpu)} %, generator event-loop p99 ${fmt(last.generatorEldP99)} ms)`,
       )
     }
-  }
-
-  if (!skip.has('storm')) {
-    process.stdout.write('\nJoin storm: filling a ~1 MB workspace…')
-    storm = await runJoinStorm(serverEnv, 300, 1024 * 1024)
-    console.log(
-      `\n${table([
-        ['join storm (cold room, after restart)', 'value'],
-        ['clients joining at once', String(storm.clients)],
-        ['document size, KB', fmt(storm.docBytes / 1024, 0)],
-        ['first synced, ms', fmt(storm.firstSyncedMs, 0)],
-        ['median synced, ms', fmt(storm.medianSyncedMs, 0)],
-        ['last synced, ms', fmt(storm.lastSyncedMs, 0)],
-        ['failed to sync', String(storm.failed)],
-        ['server RSS after, MB', fmt(storm.serverRssMb)],
-      ])}`,
-    )
-  }
-
-  if (!skip.has('rooms')) {
-    rooms = await runRoomMemory(serverEnv, 100)
-    console.log(
-      `\n${table([
-        ['idle loaded rooms (template document)', 'value'],
-        ['rooms loaded', String(rooms.rooms)],
-        ['server RSS before / after, MB', `${fmt(rooms.rssBeforeMb)} / ${fmt(rooms.rssAfterMb)}`],
-        ['RSS per idle room, KB', fmt(rooms.perRoomKb, 0)],
-      ])}`,
-    )
   }
 }
 

@@ -1,63 +1,92 @@
 import { setTimeout as delay } from 'node:timers/promises'
 import { createWorkspace, joinAs, ticket, type Session } from '../support/api.ts'
+import { connectProvider, disposeProvider, waitForSync } from '../support/provider.ts'
 import { removeDataDir, spawnServer } from '../support/spawnServer.ts'
+import * as Y from 'yjs'
 import { now } from './keystrokes.ts'
-import { connectListener } from './listener.ts'
-import { median, sampleUsage } from './serverUsage.ts'
+import { StockClient } from './stockClient.ts'
+import { koersServerEnv, probeArgs, readProbe } from './targets.ts'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { tmpdir } from 'node:os'
 
 export interface RoomMemoryResult {
   rooms: number
-  rssBeforeMb: number
-  rssAfterMb: number
-  perRoomKb: number
+  /** Encoded size of one room's document (the template). */
+  docBytes: number
+  heapPerRoomKb: number
+  rssPerRoomKb: number
+  /** Heap left per room once the idle rooms were unloaded (after a full GC). */
+  heapPerEvictedRoomKb: number
 }
 
-async function steadyRss(pid: number): Promise<number> {
-  const samples: number[] = []
-  for (let i = 0; i < 5; i++) {
-    samples.push((await sampleUsage(pid)).rss)
-    await delay(200)
+/**
+ * Loads `rooms` template workspaces (one stock client syncs each, then leaves), measures the
+ * server's heap after a full GC (`--expose-gc`, SIGUSR2 via peers/countWrites.cjs) and RSS, then
+ * waits until the idle rooms are unloaded (KOERS_ROOM_IDLE_MS) and measures again.
+ */
+export async function runRoomMemory(rooms: number): Promise<RoomMemoryResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'koers-bench-probe-'))
+  const probeFile = join(dir, 'probe.json')
+  const server = await spawnServer({
+    env: { ...koersServerEnv, KOERS_ROOM_IDLE_MS: '6000', KOERS_BENCH_PROBE_FILE: probeFile },
+    nodeArgs: probeArgs,
+    startTimeoutMs: 120_000,
+  })
+  const pid = server.process.pid!
+  const measure = async (): Promise<{ heap: number; rss: number }> => {
+    const heaps: number[] = []
+    const rsss: number[] = []
+    for (let i = 0; i < 3; i++) {
+      process.kill(pid, 'SIGUSR2')
+      await delay(300)
+      const s = readProbe(probeFile)
+      heaps.push(s.heapUsed)
+      rsss.push(s.rss)
+    }
+    return { heap: Math.min(...heaps), rss: Math.min(...rsss) }
   }
-  return median(samples)
-}
-
-/** Loads `rooms` template-sized workspaces (one sync each, then idle) and divides the RSS growth. */
-export async function runRoomMemory(
-  env: Record<string, string>,
-  rooms: number,
-): Promise<RoomMemoryResult> {
-  const server = await spawnServer({ env: { ...env, KOERS_ROOM_IDLE_MS: '600000' } })
   try {
-    const sessions = []
+    const sessions: Session[] = []
     for (let i = 0; i <= rooms; i++) {
       const workspace = await createWorkspace(server.url, { title: `Ruimte ${i}`, school: 'Bench' })
       sessions.push(await joinAs(server.url, workspace.keys.editor, 'Lezer'))
     }
+    const probe = await connectProvider(server.url, sessions[0]!.workspaceId, sessions[0]!.cookie)
+    await waitForSync(probe)
+    const docBytes = Y.encodeStateAsUpdate(probe.doc).byteLength
+    disposeProvider(probe)
     const load = async (s: Session): Promise<void> => {
       const t = await ticket(server.url, s.workspaceId, s.cookie)
-      const listener = connectListener(
-        `${server.wsUrl}/${s.workspaceId}?ticket=${encodeURIComponent(t)}`,
-        { now },
-      )
-      await listener.synced
-      listener.ws.close()
+      const client = new StockClient({
+        url: `${server.wsUrl}/${s.workspaceId}?ticket=${encodeURIComponent(t)}`,
+        framing: 'y-websocket',
+        room: s.workspaceId,
+        now,
+      })
+      await client.synced
+      client.ws.close()
     }
     // The first load warms code paths and shared allocations; it is not counted.
     await load(sessions.shift()!)
-    const pid = server.process.pid!
-    const before = await steadyRss(pid)
+    await delay(7000)
+    const before = await measure()
     for (let i = 0; i < sessions.length; i += 10)
       await Promise.all(sessions.slice(i, i + 10).map(load))
-    await delay(500)
-    const after = await steadyRss(pid)
+    await delay(300)
+    const loaded = await measure()
+    await delay(8000)
+    const evicted = await measure()
     return {
       rooms,
-      rssBeforeMb: before / 1024 / 1024,
-      rssAfterMb: after / 1024 / 1024,
-      perRoomKb: (after - before) / rooms / 1024,
+      docBytes,
+      heapPerRoomKb: (loaded.heap - before.heap) / rooms / 1024,
+      rssPerRoomKb: (loaded.rss - before.rss) / rooms / 1024,
+      heapPerEvictedRoomKb: (evicted.heap - before.heap) / rooms / 1024,
     }
   } finally {
     await server.stop()
     await removeDataDir(server.dataDir)
+    rmSync(dir, { recursive: true, force: true })
   }
 }

@@ -114,7 +114,14 @@ const portOf = (url: string, fallback: number): number => Number(new URL(url).po
  * nginx. PostgreSQL and Redis are reached through relays so a test can cut them without
  * touching the services other tests use.
  */
-export async function startCluster(count = 2): Promise<Cluster> {
+export interface ClusterOptions {
+  /** Extra environment per instance (the benchmark's probes and throttles). */
+  env?: (index: number) => Record<string, string>
+  nodeArgs?: string[]
+  startTimeoutMs?: number
+}
+
+export async function startCluster(count = 2, options: ClusterOptions = {}): Promise<Cluster> {
   const schema = `koers_test_${randomBytes(6).toString('hex')}`
   const prefix = `koers-test-${randomBytes(6).toString('hex')}`
   const postgres = await startNetworkSwitch(portOf(DATABASE_URL, 5432))
@@ -132,12 +139,22 @@ export async function startCluster(count = 2): Promise<Cluster> {
     KOERS_JOINS_PER_MINUTE: '100000',
   }
   const dataDirs: string[] = []
-  const launch = async (): Promise<ServerHandle> => {
+  const envOf = (index: number): Record<string, string> => ({
+    ...options.env?.(index),
+    ...env,
+  })
+  const nodeArgs = options.nodeArgs ?? []
+  const launch = async (index: number): Promise<ServerHandle> => {
     const dataDir = await makeDataDir()
     dataDirs.push(dataDir)
-    return spawnServer({ env, dataDir })
+    return spawnServer({
+      env: envOf(index),
+      dataDir,
+      nodeArgs,
+      ...(options.startTimeoutMs ? { startTimeoutMs: options.startTimeoutMs } : {}),
+    })
   }
-  const instances = await Promise.all(Array.from({ length: count }, launch))
+  const instances = await Promise.all(Array.from({ length: count }, (_, i) => launch(i)))
   const nginx = await startNginx(instances.map((instance) => instance.port))
   return {
     instances,
@@ -146,7 +163,12 @@ export async function startCluster(count = 2): Promise<Cluster> {
     redis,
     restart: async (index) => {
       const old = instances[index]!
-      const again = await spawnServer({ env, dataDir: old.dataDir, port: old.port })
+      const again = await spawnServer({
+        env: envOf(index),
+        dataDir: old.dataDir,
+        port: old.port,
+        nodeArgs,
+      })
       instances[index] = again
       return again
     },

@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net'
 import { WebSocket } from 'ws'
 import type { SocketLike } from '../sync/socket.ts'
 
@@ -16,5 +17,16 @@ export const adaptWebSocket = (ws: WebSocket): SocketLike => ({
   },
   get isOpen() {
     return ws.readyState === WebSocket.OPEN
+  },
+  batch: (work) => {
+    // `ws` writes each frame to its net.Socket at once (header and payload corked together);
+    // corking around several sends makes them one writev (SYNC-24).
+    const raw = (ws as unknown as { _socket?: Socket })._socket
+    raw?.cork()
+    try {
+      work()
+    } finally {
+      raw?.uncork()
+    }
   },
 })

@@ -17,6 +17,16 @@ import type { ConnectionOrigin } from './origin.ts'
 import type { SocketLike } from './socket.ts'
 import { TokenBucket } from './tokenBucket.ts'
 
+/** Sync step 1 with an empty state vector ("send me everything"), as a new client sends it. */
+const isEmptyStep1 = (bytes: Uint8Array): boolean =>
+  bytes.length === 4 && bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 1 && bytes[3] === 0
+
+/** A sync frame (step 1, step 2 or update). */
+const isSyncFrame = (bytes: Uint8Array): boolean => bytes[0] === 0
+
+/** How long a loading room waits for a joined socket's first sync frame (SYNC-25). */
+const FIRST_SYNC_FRAME_WAIT_MS = 100
+
 /** What a Connection needs from its room (implemented by Room). */
 export interface ConnectionHost {
   handleFrame(connection: Connection, frame: ClientFrame): void
@@ -66,6 +76,9 @@ export class Connection implements ConnectionOrigin {
   private readonly awarenessBytes: TokenBucket
   private closedFlag = false
   private gone = false
+  /** SYNC-25: the stored document offered while the room loads, and what became of it. */
+  private storedReply: Uint8Array | null = null
+  private storedReplyStatus: 'none' | 'sent' | 'flushed' | 'declined' = 'none'
 
   constructor(
     readonly socket: SocketLike,
@@ -99,9 +112,45 @@ export class Connection implements ConnectionOrigin {
     return this.closedFlag
   }
 
+  /**
+   * SYNC-25: while its room loads, a socket whose first sync frame is an empty step 1 is
+   * answered with the stored document (`frame`, encoded once for all) at once, not after the
+   * load; any other first sync frame waits for the room as usual.
+   */
+  offerStoredReply(frame: Uint8Array): void {
+    if (this.early === null || this.closedFlag || this.storedReplyStatus !== 'none') return
+    this.storedReply = frame
+    const first = this.early.findIndex(isSyncFrame)
+    if (first === -1) return
+    if (!isEmptyStep1(this.early[first]!)) {
+      this.storedReplyStatus = 'declined'
+      return
+    }
+    this.early.splice(first, 1)
+    this.sendStoredReply()
+  }
+
+  /** SYNC-25: whether the loading room need not wait for this socket any longer. */
+  storedReplySettled(waitedMs: number): boolean {
+    if (this.closedFlag) return true
+    if (this.storedReplyStatus === 'none') return waitedMs >= FIRST_SYNC_FRAME_WAIT_MS
+    return this.storedReplyStatus !== 'sent'
+  }
+
+  private sendStoredReply(): void {
+    const frame = this.storedReply!
+    this.storedReply = null
+    this.storedReplyStatus = 'sent'
+    this.send(frame, () => {
+      this.storedReplyStatus = 'flushed'
+    })
+  }
+
   /** Called once the room is loaded; replays the frames that arrived meanwhile. */
   attach(host: ConnectionHost): void {
     if (this.closedFlag) return
+    this.storedReply = null
+    if (this.storedReplyStatus === 'none') this.storedReplyStatus = 'declined'
     this.host = host
     const early = this.early ?? []
     this.early = null
@@ -115,6 +164,10 @@ export class Connection implements ConnectionOrigin {
     if (this.closedFlag) return
     this.guard(() => {
       if (this.early !== null) {
+        if (this.storedReply && this.storedReplyStatus === 'none' && isSyncFrame(bytes)) {
+          if (isEmptyStep1(bytes)) return this.sendStoredReply()
+          this.storedReplyStatus = 'declined'
+        }
         if (this.early.length >= this.limits.maxPendingFramesBeforeSync) {
           return this.close(CloseCode.RateLimited)
         }
@@ -138,6 +191,24 @@ export class Connection implements ConnectionOrigin {
     this.socket.send(frame, onFlushed)
     metrics.framesOut.inc()
     metrics.bytesOut.inc(frame.byteLength)
+  }
+
+  /** SYNC-24: frames that fall due together, in one socket write (SYNC-11 counts them all). */
+  sendTogether(frames: readonly Uint8Array[]): void {
+    if (frames.length === 1) return this.send(frames[0]!)
+    if (this.closedFlag || !this.socket.isOpen) return
+    const bytes = frames.reduce((n, frame) => n + frame.byteLength, 0)
+    if (this.socket.bufferedAmount + bytes > this.limits.maxOutgoingBufferedBytes) {
+      this.close(CloseCode.SlowConsumer)
+      return
+    }
+    const sendAll = (): void => {
+      for (const frame of frames) this.socket.send(frame)
+    }
+    if (this.socket.batch) this.socket.batch(sendAll)
+    else sendAll()
+    metrics.framesOut.inc(frames.length)
+    metrics.bytesOut.inc(bytes)
   }
 
   close(code: CloseCode): void {

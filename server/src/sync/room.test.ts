@@ -8,12 +8,12 @@ import {
 import * as encoding from 'lib0/encoding'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { readMeta } from '@koers/doc-model'
+import { createWorkspaceDoc, listSections, readMeta } from '@koers/doc-model'
 import type { Principal, Role } from '../auth/role.ts'
 import { silentLogger } from '../log.ts'
 import { FakePeer } from '../testing/fakeSocket.ts'
 import { createTemplateDoc, createTempStore, type InstrumentedStore } from '../testing/tempStore.ts'
-import { RoomRegistry } from './roomRegistry.ts'
+import { RoomRegistry, STORED_REPLY_MIN_BYTES } from './roomRegistry.ts'
 
 const DOC = 'room-test-doc-0001'
 let store: InstrumentedStore
@@ -67,6 +67,68 @@ describe('room', () => {
       return peer
     })
     await expect.poll(() => peers.every((peer) => peer.count('sync-step1') === 1)).toBe(true)
+    expect(store.loads).toBe(1)
+  })
+
+  it('SYNC-24: a caret change that falls due with an update goes out with it, in one write', async () => {
+    registry = new RoomRegistry(
+      store,
+      {
+        ...DEFAULT_LIMITS,
+        roomIdleMs: 60_000,
+        presenceIntervalMs: 1000,
+        broadcastIntervalMs: 1000,
+      },
+      silentLogger,
+    )
+    const typist = await join('editor')
+    const watcher = await join('editor')
+    typist.sendAwareness([{ clientId: 501, clock: 1, state: { cursor: 0 } }])
+    await expect
+      .poll(() => watcher.awareness.get(501))
+      .toEqual(expect.objectContaining({ cursor: 0 }))
+    let release!: () => void
+    store.gate = new Promise((resolve) => (release = resolve))
+    typist.edit((doc) => notes(doc).insert(0, 'x'))
+    // The caret moves within the presence window: its flush waits until the window ends.
+    typist.sendAwareness([{ clientId: 501, clock: 2, state: { cursor: 1 } }])
+    const framesBefore = watcher.raw.length
+    release()
+    await expect.poll(() => text(watcher)).toBe('x')
+    const after = watcher.frames.slice(framesBefore).map((frame) => frame.type)
+    expect(after).toEqual(['update', 'awareness'])
+    expect(watcher.batches.at(-1)).toBe(2)
+    expect(watcher.awareness.get(501)).toEqual(expect.objectContaining({ cursor: 1 }))
+  })
+
+  it('SYNC-25: a client joining a large document while it loads gets the stored state at once, then every update', async () => {
+    const BIG = 'room-test-doc-big'
+    const source = new Y.Doc()
+    createWorkspaceDoc(source, { title: 'Groot', school: 'De Linde' })
+    const body = source.getXmlFragment(`body:${listSections(source)[0]!.id}`)
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [new Y.XmlText('lang '.repeat(STORED_REPLY_MIN_BYTES / 4))])
+    body.insert(0, [paragraph])
+    await store.create(BIG, Y.encodeStateAsUpdate(source))
+    const inBig = (role: Role): Principal => ({ ...principal(role), workspaceId: BIG })
+    const content = (doc: Y.Doc): string => Y.encodeStateVector(doc).join(',')
+
+    const newcomer = new FakePeer()
+    newcomer.connection = registry.join(inBig('viewer'), newcomer)
+    newcomer.requestSync() // a stock client asks for everything as soon as the socket opens
+    await expect.poll(() => newcomer.count('sync-step2')).toBe(1)
+    // Answered from the store before the room existed: before the room's own step 1.
+    expect(newcomer.frames[0]!.type).toBe('sync-step2')
+    expect(content(newcomer.doc)).toBe(content(source))
+    await expect.poll(() => newcomer.count('sync-step1')).toBe(1)
+
+    const editor = new FakePeer()
+    editor.connection = registry.join(inBig('editor'), editor)
+    await expect.poll(() => editor.count('sync-step1')).toBe(1)
+    editor.requestSync()
+    await expect.poll(() => editor.count('sync-step2')).toBe(1)
+    editor.edit((doc) => notes(doc).insert(0, 'nieuw'))
+    await expect.poll(() => text(newcomer)).toBe('nieuw')
     expect(store.loads).toBe(1)
   })
 

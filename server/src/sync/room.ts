@@ -198,14 +198,27 @@ export class Room implements ConnectionHost {
 
   /** Sends the awareness changes of the window, merged and encoded once, to every connection. */
   flushPresence(): void {
+    const frame = this.takePresenceFrame()
+    if (frame) this.broadcast(frame)
+  }
+
+  /** The awareness changes of the window as one frame (null when none); the window restarts. */
+  private takePresenceFrame(): Uint8Array | null {
     if (this.presenceTimer) clearTimeout(this.presenceTimer)
     this.presenceTimer = null
-    if (this.destroyed) return
+    if (this.destroyed) return null
     this.lastPresenceFlush = performance.now()
     const changes = this.presence.takeChanges()
-    if (!changes) return
-    this.broadcast(encodeAwarenessFrame(changes.all))
+    if (!changes) return null
     if (changes.here) this.peers?.awarenessChanged(changes.here)
+    return encodeAwarenessFrame(changes.all)
+  }
+
+  /** SYNC-24: an awareness flush is waiting and falls due before the next commit would. */
+  private presenceDueBeforeNextCommit(): boolean {
+    if (!this.presenceTimer) return false
+    const wait = this.lastPresenceFlush + this.limits.presenceIntervalMs - performance.now()
+    return wait <= this.limits.broadcastIntervalMs
   }
 
   commitSucceeded(update: Uint8Array, seq: number, claims: readonly ClientClaim[]): void {
@@ -213,7 +226,11 @@ export class Room implements ConnectionHost {
     if (this.destroyed) return
     this.seqs.add(seq)
     this.logRows++
-    this.broadcast(encodeUpdateFrame(update))
+    // SYNC-24: carets that fall due with this update go out with it, after it, in one write.
+    const presence = this.presenceDueBeforeNextCommit() ? this.takePresenceFrame() : null
+    this.broadcastTogether(
+      presence ? [encodeUpdateFrame(update), presence] : [encodeUpdateFrame(update)],
+    )
     this.peers?.committed(seq, update, claims)
     this.replies.answerWaiting()
     if (this.logRows > this.limits.compactAfterUpdates) this.events.onCompactionDue(this)
@@ -276,6 +293,11 @@ export class Room implements ConnectionHost {
   private broadcast(frame: Uint8Array): void {
     const bytes = asBuffer(frame)
     for (const connection of this.connections) connection.send(bytes)
+  }
+
+  private broadcastTogether(frames: Uint8Array[]): void {
+    const buffers = frames.map(asBuffer)
+    for (const connection of this.connections) connection.sendTogether(buffers)
   }
 
   /** SYNC-22: everyone's awareness, at most once per `queryAwarenessIntervalMs` per socket. */

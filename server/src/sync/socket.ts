@@ -9,4 +9,9 @@ export interface SocketLike {
   /** Bytes queued but not yet written to the network. */
   readonly bufferedAmount: number
   readonly isOpen: boolean
+  /**
+   * SYNC-24: runs `work`, whose sends leave in one write (the `ws` adapter corks the TCP
+   * socket); optional, a transport without it sends each frame on its own.
+   */
+  batch?(work: () => void): void
 }

@@ -24,6 +24,8 @@ export class FakePeer implements SocketLike {
   bufferedAmount = 0
   connection: Connection | null = null
   awareness = new Map<number, unknown>()
+  /** How many frames each `batch` (one socket write, SYNC-24) carried. */
+  readonly batches: number[] = []
 
   get isOpen(): boolean {
     return this.closedWith === null
@@ -59,6 +61,12 @@ export class FakePeer implements SocketLike {
       default:
         return
     }
+  }
+
+  batch(work: () => void): void {
+    const before = this.raw.length
+    work()
+    this.batches.push(this.raw.length - before)
   }
 
   /** The client reads again: everything queued is flushed. */
