@@ -74,6 +74,10 @@ export {
   type VersionInfo,
   type VersionList,
   type RestoredVersion,
+  REPLACEABLE_ROLES,
+  type ReplaceableRole,
+  type ReplaceLinkRequest,
+  type ReplacedLink,
 } from './api.ts'
 export { stampedUserIn, watchOwnStamp, type StampedProvider, type StampedUser } from './ownStamp.ts'
 export {

@@ -15,6 +15,7 @@ import { IMPORT_PATH, registerImportRoute } from './routes/importWorkspace.ts'
 import { registerVersionRoutes } from './routes/versions.ts'
 import { registerHealthRoutes } from './routes/health.ts'
 import { registerJoinCodeRoutes } from './routes/joinCode.ts'
+import { registerInviteLinkRoutes } from './routes/inviteLinks.ts'
 import { registerTimeRoute } from './routes/time.ts'
 import { registerPrivacyRoute } from './routes/privacy.ts'
 import { registerSessionRoutes } from './routes/session.ts'
@@ -23,6 +24,7 @@ import { registerTicketRoutes } from './routes/ticket.ts'
 import { registerWorkspaceRoutes } from './routes/workspaces.ts'
 import { sameOriginWrites } from './sameOriginWrites.ts'
 import { securityHeaders } from './securityHeaders.ts'
+import { workspaceIdGuard } from './workspaceIdGuard.ts'
 
 const MAX_BODY_BYTES = 64 * 1024
 
@@ -41,6 +43,8 @@ export const createApp = (deps: AppDeps): OpenAPIHono => {
   // back in the response and put on every log line about it.
   app.use('*', requestId())
   app.use('*', securityHeaders(deps.config))
+  app.use('/api/workspaces/:id', workspaceIdGuard)
+  app.use('/api/workspaces/:id/*', workspaceIdGuard)
   app.use('/api/*', sameOriginWrites(deps.config))
   app.use('/api/*', jsonBodies)
   const limitBody = bodyLimit({
@@ -64,6 +68,7 @@ export const createApp = (deps: AppDeps): OpenAPIHono => {
   registerDeleteWorkspaceRoute(app, deps)
   registerPrivacyRoute(app, deps)
   registerJoinCodeRoutes(app, deps)
+  registerInviteLinkRoutes(app, deps)
   registerTimeRoute(app)
   registerImportRoute(app, deps)
   registerExportRoute(app, deps)

@@ -116,6 +116,15 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE INDEX versions_by_workspace ON versions (workspace_id, created_at);
       `),
   },
+  {
+    version: 6,
+    name: 'the link (key hash) each session came in through (PERM-16)',
+    up: (db) =>
+      db.exec(`
+        ALTER TABLE sessions ADD COLUMN key_hash TEXT;
+        CREATE INDEX sessions_by_key ON sessions (key_hash);
+      `),
+  },
 ]
 
 /**

@@ -105,6 +105,14 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX versions_by_workspace ON versions (workspace_id, created_at);
     `,
   },
+  {
+    version: 4,
+    name: 'the link (key hash) each session came in through (PERM-16)',
+    sql: `
+      ALTER TABLE sessions ADD COLUMN key_hash TEXT;
+      CREATE INDEX sessions_by_key ON sessions (key_hash);
+    `,
+  },
 ]
 
 const applied = async (client: PgClient): Promise<number> => {
