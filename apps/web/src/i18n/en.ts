@@ -573,10 +573,10 @@ export const en: Dictionary = {
     intro:
       'Invite colleagues with a link. Koers keeps links only in an unrecognisable form and cannot show them again; this browser remembers the links it saw.',
     editorTitle: 'Link for team members',
-    editorLabel: 'Team member link',
+    editorLabel: 'Team members',
     editorHelp: 'Whoever opens this link can write along.',
-    viewerTitle: 'Link for viewers',
-    viewerLabel: 'Viewer link',
+    viewerTitle: 'Link for reviewers',
+    viewerLabel: 'Reviewers',
     viewerHelp: 'Whoever opens this link can only read.',
     unknown:
       'This browser does not know this link (it was made or replaced on another device). Make a new link; the old one then stops working.',

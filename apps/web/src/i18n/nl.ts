@@ -574,10 +574,10 @@ export const nl = {
     intro:
       'Nodig collega’s uit met een link. Koers bewaart links alleen onherkenbaar gemaakt en kan ze niet opnieuw tonen; deze browser onthoudt de links die hij zag.',
     editorTitle: 'Link voor teamleden',
-    editorLabel: 'Teamlid-link',
+    editorLabel: 'Teamleden',
     editorHelp: 'Wie deze link opent, kan meeschrijven.',
     viewerTitle: 'Link voor meelezers',
-    viewerLabel: 'Meelezer-link',
+    viewerLabel: 'Meelezers',
     viewerHelp: 'Wie deze link opent, kan alleen lezen.',
     unknown:
       'Deze browser kent deze link niet (hij is op een ander apparaat gemaakt of daar vervangen). Maak een nieuwe link; de oude werkt dan niet meer.',
