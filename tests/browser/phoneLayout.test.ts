@@ -188,7 +188,7 @@ describe.skipIf(!browserAvailable)('browser: a phone layout that fits (issue 9)'
     const editor = page.locator('section[data-testid^="section-"] .ProseMirror').first()
     await editor.click()
     await editor.pressSequentially('Zonder wifi. ', { delay: 10 })
-    await expect.poll(() => status.innerText(), { timeout: 15_000 }).toMatch(/offline · \d+/)
+    await expect.poll(() => status.innerText(), { timeout: 15_000 }).toMatch(/niet.verzonden/)
     const header = await page.evaluate(() => {
       const language = document.querySelector('.lang-switch')!.getBoundingClientRect()
       return { right: Math.round(language.right), viewport: window.innerWidth }

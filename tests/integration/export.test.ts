@@ -139,7 +139,7 @@ describe('export API (docs/export.md, EXP-16 … EXP-19)', () => {
       exportPath('not a workspace!', 'format=md'),
       roles.viewer.cookie,
     )
-    expect(badId.status).toBe(400)
+    expect(badId.status).toBe(404)
   })
 
   test('EXP-19 a cancelled export does not stop the next one; the server stays up', async () => {

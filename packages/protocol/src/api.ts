@@ -270,4 +270,22 @@ export interface RoundInfo {
 /** `GET /api/workspaces/{id}/rounds`: every round, oldest first (no private input). */
 export interface RoundList {
   rounds: RoundInfo[]
+
+// Issue 9, "invite links that can be found again" (PERM-15, PERM-16).
+
+/** The roles whose link a facilitator may replace; the facilitator link is not one (PERM-15). */
+export const REPLACEABLE_ROLES = ['editor', 'viewer'] as const
+export type ReplaceableRole = (typeof REPLACEABLE_ROLES)[number]
+
+/** `POST /api/workspaces/{id}/links` (facilitator): a new link for a role; the old one stops. */
+export interface ReplaceLinkRequest {
+  role: ReplaceableRole
+  /** Also end the sessions that came in through the old link (their sockets close with 4401). */
+  endSessions: boolean
+}
+
+export interface ReplacedLink {
+  role: ReplaceableRole
+  /** `<origin>/join#<key>`, shown once: the server keeps only the key's hash. */
+  url: string
 }

@@ -95,6 +95,10 @@ export {
   type ConsentTally,
   type RoundInfo,
   type RoundList,
+  REPLACEABLE_ROLES,
+  type ReplaceableRole,
+  type ReplaceLinkRequest,
+  type ReplacedLink,
 } from './api.ts'
 export { stampedUserIn, watchOwnStamp, type StampedProvider, type StampedUser } from './ownStamp.ts'
 export {

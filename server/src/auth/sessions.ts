@@ -26,19 +26,22 @@ export class SessionService {
     displayName: string,
     existingToken: string | null,
   ): Promise<StartedSession | null> {
-    const grant = await this.access.findKey(hashSecret(key))
-    return grant ? this.startWith(grant, displayName, existingToken) : null
+    const keyHash = hashSecret(key)
+    const grant = await this.access.findKey(keyHash)
+    if (!grant) return null
+    return this.startWith(grant, displayName, existingToken, { keyHash })
   }
 
   /**
    * A session for a grant that was checked elsewhere (a join code, PERM-13). With
    * `keepFacilitator`, a browser that already leads this workspace stays its facilitator.
+   * `keyHash` is the link the session came in through (PERM-16); none for a join code.
    */
   async startWith(
     grant: KeyGrant,
     displayName: string,
     existingToken: string | null,
-    options: { keepFacilitator?: boolean } = {},
+    options: { keepFacilitator?: boolean; keyHash?: string } = {},
   ): Promise<StartedSession> {
     const token = newSecret()
     const tokenHash = hashSecret(token)
@@ -52,7 +55,7 @@ export class SessionService {
       participantId: previous?.participantId ?? newParticipantId(),
       displayName,
     }
-    await this.access.saveSession(tokenHash, principal)
+    await this.access.saveSession(tokenHash, principal, options.keyHash ?? null)
     return { principal, token }
   }
 

@@ -51,5 +51,24 @@ export const ticketStoreContract = (name: string, open: (ttlMs: number) => Ticke
       await tickets.revokeWorkspace(principal.workspaceId)
       expect(await tickets.consume(ticket, principal.workspaceId)).toBeNull()
     })
+
+    it('PERM-16: revoking participants forgets their unused tickets, and nobody else’s', async () => {
+      const tickets = open(30_000)
+      const ended = (await tickets.issue({ ...principal, participantId: 'p-ended' }))!
+      const kept = (await tickets.issue({ ...principal, participantId: 'p-kept' }))!
+      const elsewhere = (await tickets.issue({
+        ...principal,
+        workspaceId: 'workspace-bbbbbbbbbb',
+        participantId: 'p-ended',
+      }))!
+      await tickets.revokeParticipants(principal.workspaceId, ['p-ended'])
+      expect(await tickets.consume(ended.ticket, principal.workspaceId)).toBeNull()
+      expect((await tickets.consume(kept.ticket, principal.workspaceId))?.participantId).toBe(
+        'p-kept',
+      )
+      expect((await tickets.consume(elsewhere.ticket, 'workspace-bbbbbbbbbb'))?.participantId).toBe(
+        'p-ended',
+      )
+    })
   })
 }

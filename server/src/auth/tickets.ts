@@ -26,6 +26,8 @@ export interface TicketStore {
   consume(ticket: string, workspaceId: string): Promise<Principal | null>
   /** PRIV-2: forgets every unused ticket of a deleted workspace. */
   revokeWorkspace(workspaceId: string): Promise<void>
+  /** PERM-16: forgets the unused tickets of these participants of one workspace. */
+  revokeParticipants(workspaceId: string, participantIds: readonly string[]): Promise<void>
 }
 
 export class MemoryTicketStore implements TicketStore {
@@ -63,6 +65,16 @@ export class MemoryTicketStore implements TicketStore {
   async revokeWorkspace(workspaceId: string): Promise<void> {
     for (const [key, entry] of this.tickets) {
       if (entry.principal.workspaceId === workspaceId) this.forget(key, entry)
+    }
+  }
+
+  async revokeParticipants(workspaceId: string, participantIds: readonly string[]): Promise<void> {
+    const ended = new Set(participantIds)
+    for (const [key, entry] of this.tickets) {
+      const { principal } = entry
+      if (principal.workspaceId === workspaceId && ended.has(principal.participantId)) {
+        this.forget(key, entry)
+      }
     }
   }
 

@@ -51,6 +51,23 @@ export const busContract = (name: string, open: () => Promise<BusPair>): void =>
       await close()
     })
 
+    it('PERM-16: ended sessions reach the other instance’s room with their participant ids', async () => {
+      const { a, b, close } = await open()
+      const ended: (readonly string[])[] = []
+      b.subscribe('doc-5', {
+        update: () => {},
+        awareness: () => {},
+        sessionsEnded: (ids) => void ended.push(ids),
+      })
+      await waitFor(() => a.healthy && b.healthy)
+      for (let i = 0; ended.length === 0 && i < 50; i++) {
+        a.publishSessionsEnded('doc-5', ['p-1', 'p-2'])
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      expect(ended[0]).toEqual(['p-1', 'p-2'])
+      await close()
+    })
+
     it('SCALE-3: after unsubscribing nothing more arrives', async () => {
       const { a, b, close } = await open()
       let received = 0

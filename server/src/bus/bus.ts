@@ -13,6 +13,8 @@ export interface RoomSubscriber {
   update(message: BusUpdate): void
   /** A merged awareness update of another instance's sockets. */
   awareness(update: Uint8Array): void
+  /** PERM-16: another instance ended these participants' sessions: close their sockets here. */
+  sessionsEnded?(participantIds: readonly string[]): void
 }
 
 /**
@@ -25,6 +27,8 @@ export interface Bus {
   readonly instanceId: string
   publishUpdate(docId: string, message: BusUpdate): void
   publishAwareness(docId: string, update: Uint8Array): void
+  /** PERM-16: these participants' sessions of the workspace were ended (a replaced link). */
+  publishSessionsEnded(docId: string, participantIds: readonly string[]): void
   /** Starts delivering the document's messages from other instances; returns the unsubscribe. */
   subscribe(docId: string, subscriber: RoomSubscriber): () => void
   /** Whether messages flow now (for /readyz and for rooms to poll the store meanwhile). */

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import type { Bus, BusUpdate, RoomSubscriber } from './bus.ts'
-import { decodeBusMessage, encodeBusMessage, type BusMessage } from './busMessage.ts'
+import {
+  decodeBusMessage,
+  deliverBusMessage,
+  encodeBusMessage,
+  type BusMessage,
+} from './busMessage.ts'
 
 /** Channels shared by the LocalBus instances of one process: the "network" between them. */
 export class LocalBusNetwork {
@@ -38,12 +43,15 @@ export class LocalBus implements Bus {
     this.publish(docId, { kind: 'awareness', from: this.instanceId, update })
   }
 
+  publishSessionsEnded(docId: string, participantIds: readonly string[]): void {
+    this.publish(docId, { kind: 'sessionsEnded', from: this.instanceId, participantIds })
+  }
+
   subscribe(docId: string, subscriber: RoomSubscriber): () => void {
     const listener = (bytes: Uint8Array): void => {
       const message = decodeBusMessage(bytes)
       if (!message || message.from === this.instanceId) return
-      if (message.kind === 'update') subscriber.update(message)
-      else subscriber.awareness(message.update)
+      deliverBusMessage(message, subscriber)
     }
     let listeners = this.network.channels.get(docId)
     if (!listeners) this.network.channels.set(docId, (listeners = new Set()))

@@ -3,7 +3,12 @@ import { Redis } from 'ioredis'
 import type { Logger } from '../log.ts'
 import { errorFields } from '../log.ts'
 import type { Bus, BusUpdate, RoomSubscriber } from './bus.ts'
-import { decodeBusMessage, encodeBusMessage, type BusMessage } from './busMessage.ts'
+import {
+  decodeBusMessage,
+  deliverBusMessage,
+  encodeBusMessage,
+  type BusMessage,
+} from './busMessage.ts'
 
 /**
  * The bus over Redis pub/sub (SCALE-3): one channel per document, `<prefix>:doc:<id>`, binary
@@ -64,6 +69,10 @@ export class RedisBus implements Bus {
     this.publish(docId, { kind: 'awareness', from: this.instanceId, update })
   }
 
+  publishSessionsEnded(docId: string, participantIds: readonly string[]): void {
+    this.publish(docId, { kind: 'sessionsEnded', from: this.instanceId, participantIds })
+  }
+
   subscribe(docId: string, subscriber: RoomSubscriber): () => void {
     let set = this.rooms.get(docId)
     if (!set) {
@@ -105,10 +114,7 @@ export class RedisBus implements Bus {
       new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength),
     )
     if (!message || message.from === this.instanceId) return
-    for (const room of this.rooms.get(docId) ?? []) {
-      if (message.kind === 'update') room.update(message)
-      else room.awareness(message.update)
-    }
+    for (const room of this.rooms.get(docId) ?? []) deliverBusMessage(message, room)
   }
 
   private changed(): void {

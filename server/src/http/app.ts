@@ -16,6 +16,7 @@ import { registerRoundRoutes } from './routes/rounds.ts'
 import { registerVersionRoutes } from './routes/versions.ts'
 import { registerHealthRoutes } from './routes/health.ts'
 import { registerJoinCodeRoutes } from './routes/joinCode.ts'
+import { registerInviteLinkRoutes } from './routes/inviteLinks.ts'
 import { registerTimeRoute } from './routes/time.ts'
 import { registerPrivacyRoute } from './routes/privacy.ts'
 import { registerSessionRoutes } from './routes/session.ts'
@@ -24,6 +25,7 @@ import { registerTicketRoutes } from './routes/ticket.ts'
 import { registerWorkspaceRoutes } from './routes/workspaces.ts'
 import { sameOriginWrites } from './sameOriginWrites.ts'
 import { securityHeaders } from './securityHeaders.ts'
+import { workspaceIdGuard } from './workspaceIdGuard.ts'
 
 const MAX_BODY_BYTES = 64 * 1024
 
@@ -42,6 +44,8 @@ export const createApp = (deps: AppDeps): OpenAPIHono => {
   // back in the response and put on every log line about it.
   app.use('*', requestId())
   app.use('*', securityHeaders(deps.config))
+  app.use('/api/workspaces/:id', workspaceIdGuard)
+  app.use('/api/workspaces/:id/*', workspaceIdGuard)
   app.use('/api/*', sameOriginWrites(deps.config))
   app.use('/api/*', jsonBodies)
   const limitBody = bodyLimit({
@@ -65,6 +69,7 @@ export const createApp = (deps: AppDeps): OpenAPIHono => {
   registerDeleteWorkspaceRoute(app, deps)
   registerPrivacyRoute(app, deps)
   registerJoinCodeRoutes(app, deps)
+  registerInviteLinkRoutes(app, deps)
   registerTimeRoute(app)
   registerImportRoute(app, deps)
   registerExportRoute(app, deps)

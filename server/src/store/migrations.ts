@@ -170,6 +170,15 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE INDEX revealed_cards_by_workspace ON revealed_cards (workspace_id);
       `),
   },
+  {
+    version: 7,
+    name: 'the link (key hash) each session came in through (PERM-16)',
+    up: (db) =>
+      db.exec(`
+        ALTER TABLE sessions ADD COLUMN key_hash TEXT;
+        CREATE INDEX sessions_by_key ON sessions (key_hash);
+      `),
+  },
 ]
 
 /**

@@ -63,6 +63,56 @@ export const workspaceStoresContract = (name: string, open: () => Promise<Worksp
       expect(await stores.access.findSession('token-b', id)).toEqual(principal)
     })
 
+    it('PERM-15 PERM-16: replacing a key stops the old one; endSessions deletes exactly the sessions that came in through it', async () => {
+      const stores = await open()
+      const id = newId()
+      const other = newId()
+      const keys = await seed(stores, id)
+      const otherKeys = await seed(stores, other)
+      const session = (participantId: string, role: 'editor' | 'viewer', workspaceId = id) =>
+        ({ workspaceId, participantId, role, displayName: participantId }) as const
+      const editorHash = hashSecret(keys.editor!)
+      await stores.access.saveSession('tok-e1', session('e1', 'editor'), editorHash)
+      await stores.access.saveSession('tok-e2', session('e2', 'editor'), editorHash)
+      await stores.access.saveSession('tok-v1', session('v1', 'viewer'), hashSecret(keys.viewer!))
+      await stores.access.saveSession('tok-code', session('c1', 'editor'), null)
+      await stores.access.saveSession(
+        'tok-e1',
+        session('e9', 'editor', other),
+        hashSecret(otherKeys.editor!),
+      )
+
+      const kept = await stores.access.replaceKey(id, 'editor', hashSecret('new-editor-1'), false)
+      expect(kept.endedParticipantIds).toEqual([])
+      expect(await stores.access.findKey(editorHash)).toBeNull()
+      expect(await stores.access.findKey(hashSecret('new-editor-1'))).toEqual({
+        workspaceId: id,
+        role: 'editor',
+      })
+      expect(await stores.access.findSession('tok-e1', id)).not.toBeNull()
+
+      // Sessions of the key that is current now: one joins through the new key.
+      await stores.access.saveSession('tok-e3', session('e3', 'editor'), hashSecret('new-editor-1'))
+      const ended = await stores.access.replaceKey(id, 'editor', hashSecret('new-editor-2'), true)
+      expect(ended.endedParticipantIds).toEqual(['e3'])
+      expect(await stores.access.findSession('tok-e3', id)).toBeNull()
+      expect(await stores.access.findKey(hashSecret('new-editor-1'))).toBeNull()
+      // Kept earlier, a join code, another role, another workspace: all still there.
+      expect(await stores.access.findSession('tok-e1', id)).not.toBeNull()
+      expect(await stores.access.findSession('tok-code', id)).not.toBeNull()
+      expect(await stores.access.findSession('tok-v1', id)).not.toBeNull()
+      expect(await stores.access.findSession('tok-e1', other)).not.toBeNull()
+      expect(await stores.access.findKey(hashSecret(otherKeys.editor!))).not.toBeNull()
+
+      const viewers = await stores.access.replaceKey(id, 'viewer', hashSecret('new-viewer'), true)
+      expect(viewers.endedParticipantIds).toEqual(['v1'])
+      expect(await stores.access.findSession('tok-v1', id)).toBeNull()
+      expect(await stores.access.findKey(hashSecret(keys.facilitator!))).toEqual({
+        workspaceId: id,
+        role: 'facilitator',
+      })
+    })
+
     it('PRIV-3: deleting a workspace leaves nothing of it, and touches no other', async () => {
       const stores = await open()
       const gone = newId()

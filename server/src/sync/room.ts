@@ -263,6 +263,14 @@ export class Room implements ConnectionHost {
     for (const connection of [...this.connections]) connection.close(code)
   }
 
+  /** PERM-16: closes the sockets of these participants (their sessions were ended). */
+  closeParticipants(participantIds: readonly string[], code: CloseCode): void {
+    const ended = new Set(participantIds)
+    for (const connection of [...this.connections]) {
+      if (ended.has(connection.principal.participantId)) connection.close(code)
+    }
+  }
+
   destroy(): void {
     if (this.destroyed) return
     this.destroyed = true

@@ -1,3 +1,4 @@
+import { CloseCode } from '@koers/protocol'
 import type { Bus, BusUpdate, RoomSubscriber } from '../bus/bus.ts'
 import { errorFields, type Logger } from '../log.ts'
 import { metrics } from '../metrics.ts'
@@ -51,6 +52,10 @@ export class RoomLink implements RoomPeers, RoomSubscriber {
 
   awareness(update: Uint8Array): void {
     this.room.applyRemoteAwareness(update)
+  }
+
+  sessionsEnded(participantIds: readonly string[]): void {
+    if (!this.closed) this.room.closeParticipants(participantIds, CloseCode.SessionEnded)
   }
 
   /** Applies everything stored after the last contiguous seq. */

@@ -251,6 +251,17 @@ export class RoomRegistry {
     room?.destroy()
   }
 
+  /**
+   * PERM-16: these participants' sessions were ended. Their sockets here close with 4401, and
+   * the other instances are told over the bus to close theirs (a room not loaded here may be
+   * loaded there, so the message goes out either way).
+   */
+  endSessions(workspaceId: string, participantIds: readonly string[]): void {
+    if (participantIds.length === 0) return
+    this.roomOf(workspaceId)?.closeParticipants(participantIds, CloseCode.SessionEnded)
+    this.bus?.publishSessionsEnded(workspaceId, participantIds)
+  }
+
   /** Shutdown: close sockets, store what is queued, write snapshots, free every room. */
   async close(): Promise<void> {
     this.closing = true

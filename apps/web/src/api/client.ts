@@ -5,6 +5,8 @@ import type {
   JoinCodeStatus,
   Me,
   PrivacyFacts,
+  ReplacedLink,
+  ReplaceLinkRequest,
   SessionInfo,
   SessionRequest,
   TicketResponse,
@@ -139,4 +141,12 @@ export async function closeJoinCode(workspaceId: string): Promise<void> {
     method: 'DELETE',
     headers: { accept: 'application/json' },
   })
+}
+
+/** PERM-15, PERM-16: a new editor or viewer link (facilitator); the old one stops at once. */
+export function replaceLink(
+  workspaceId: string,
+  request: ReplaceLinkRequest,
+): Promise<ReplacedLink> {
+  return postJson(`/api/workspaces/${encodeURIComponent(workspaceId)}/links`, request)
 }

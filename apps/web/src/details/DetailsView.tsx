@@ -2,6 +2,7 @@ import { useT } from '../i18n/i18n.tsx'
 import { PrivacySection } from '../privacy/PrivacySection.tsx'
 import { VersionsPanel } from '../versions/VersionsPanel.tsx'
 import { AdoptionTrail } from './AdoptionTrail.tsx'
+import { CustomValues } from './CustomValues.tsx'
 import { MetaForm } from './MetaForm.tsx'
 
 export function DetailsView() {
@@ -12,6 +13,7 @@ export function DetailsView() {
         <h2 id="details-title">{t.details.title}</h2>
         <MetaForm />
       </section>
+      <CustomValues />
       <AdoptionTrail />
       <VersionsPanel />
       <PrivacySection />

@@ -67,7 +67,7 @@ export function MetaForm() {
           <option value="">{t.details.sectorNone}</option>
           {SECTORS.map((sector) => (
             <option key={sector} value={sector}>
-              {SECTOR_LABELS[sector][language]} ({sector})
+              {SECTOR_LABELS[sector][language]}
             </option>
           ))}
         </select>

@@ -4,12 +4,19 @@ import type { CreatedWorkspace } from '../api/client.ts'
 import { CopyField } from '../common/CopyField.tsx'
 import { useT } from '../i18n/i18n.tsx'
 import { navigate } from '../routing/router.ts'
+import { keepLinks } from '../storage/inviteLinks.ts'
 
 /** The three links of a new workspace, shown once, with which one to share with whom. */
 export function CreatedLinks({ workspace }: { workspace: CreatedWorkspace }) {
   const t = useT()
   const headingRef = useRef<HTMLHeadingElement>(null)
   useEffect(() => headingRef.current?.focus(), [])
+  // PERM-15: the facilitator finds these again under "Delen" in the workspace.
+  useEffect(
+    () =>
+      keepLinks(workspace.id, { editor: workspace.links.editor, viewer: workspace.links.viewer }),
+    [workspace],
+  )
   const facilitatorKey = keyFromLink(workspace.links.facilitator)
   return (
     <section className="card stack" aria-labelledby="created-title" data-testid="created-links">

@@ -85,8 +85,8 @@ export const en: Dictionary = {
     saving: 'saving',
     connecting: 'connecting…',
     offline: 'offline',
-    unsent: (n: number) =>
-      n === 1 ? '1 change waiting for a connection' : `${n} changes waiting for a connection`,
+    unsent: 'unsent changes',
+    unsentShort: 'unsent',
     unsentWarning:
       'Your work is kept on this device and will be sent as soon as there is a connection. Do not close this tab yet.',
     closedTitle: 'The connection was closed',
@@ -572,5 +572,43 @@ export const en: Dictionary = {
     importTooLarge: 'This file is too large (over 16 MB).',
     importInvalid: (detail: string) => `This file cannot be imported. ${detail}`,
     importFailed: 'Importing failed. Please try again.',
+  },
+  // Issue 9: the "Delen" panel and ended sessions (PERM-15, PERM-16).
+  share: {
+    open: 'Share',
+    title: 'Share',
+    intro:
+      'Invite colleagues with a link. Koers keeps links only in an unrecognisable form and cannot show them again; this browser remembers the links it saw.',
+    editorTitle: 'Link for team members',
+    editorLabel: 'Team members',
+    editorHelp: 'Whoever opens this link can write along.',
+    viewerTitle: 'Link for reviewers',
+    viewerLabel: 'Reviewers',
+    viewerHelp: 'Whoever opens this link can only read.',
+    unknown:
+      'This browser does not know this link (it was made or replaced on another device). Make a new link; the old one then stops working.',
+    replace: 'Replace link',
+    makeNew: 'Make a new link',
+    replaceQuestion: 'After that the old link lets nobody in.',
+    endSessions: 'Also end the sessions of those who came in through the old link',
+    endSessionsHelp:
+      'They are taken out of the workspace at once and need the new link to come back.',
+    confirm: 'Replace',
+    replaced: 'New link made. The old link no longer works.',
+    replacedEnded:
+      'New link made. The old link no longer works, and those who came in through it were taken out of the workspace.',
+    failed: 'Replacing did not work. Please try again.',
+    offline: 'No connection to the server. Please try again.',
+    sessionEndedTitle: 'Your session has ended',
+    sessionEndedBody:
+      'The facilitator replaced the link you came in through. Ask for the new link to continue; what you wrote and was already saved is kept.',
+  },
+  // Issue 9, point 11: the team's own values can be removed.
+  customValues: {
+    title: 'Own values',
+    intro: 'Values your team added itself at a principle.',
+    none: 'Your team has not added values of its own yet. You can, at a principle, with “Add your own value”.',
+    remove: (value: string) => `Remove ${value}`,
+    removeQuestion: 'This value is also taken off every principle.',
   },
 }

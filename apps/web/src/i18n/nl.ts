@@ -83,8 +83,8 @@ export const nl = {
     saving: 'bezig met opslaan',
     connecting: 'verbinden…',
     offline: 'offline',
-    unsent: (n: number) =>
-      n === 1 ? '1 wijziging wacht op verbinding' : `${n} wijzigingen wachten op verbinding`,
+    unsent: 'niet-verzonden wijzigingen',
+    unsentShort: 'niet verzonden',
     unsentWarning:
       'Je werk is op dit apparaat bewaard en wordt verstuurd zodra er weer verbinding is. Sluit dit tabblad nog niet.',
     closedTitle: 'De verbinding is gesloten',
@@ -574,6 +574,44 @@ export const nl = {
     importTooLarge: 'Dit bestand is te groot (meer dan 16 MB).',
     importInvalid: (detail: string) => `Dit bestand kan niet worden geïmporteerd. ${detail}`,
     importFailed: 'Importeren lukte niet. Probeer het opnieuw.',
+  },
+  // Issue 9: the "Delen" panel and ended sessions (PERM-15, PERM-16).
+  share: {
+    open: 'Delen',
+    title: 'Delen',
+    intro:
+      'Nodig collega’s uit met een link. Koers bewaart links alleen onherkenbaar gemaakt en kan ze niet opnieuw tonen; deze browser onthoudt de links die hij zag.',
+    editorTitle: 'Link voor teamleden',
+    editorLabel: 'Teamleden',
+    editorHelp: 'Wie deze link opent, kan meeschrijven.',
+    viewerTitle: 'Link voor meelezers',
+    viewerLabel: 'Meelezers',
+    viewerHelp: 'Wie deze link opent, kan alleen lezen.',
+    unknown:
+      'Deze browser kent deze link niet (hij is op een ander apparaat gemaakt of daar vervangen). Maak een nieuwe link; de oude werkt dan niet meer.',
+    replace: 'Link vervangen',
+    makeNew: 'Nieuwe link maken',
+    replaceQuestion: 'De oude link laat daarna niemand meer binnen.',
+    endSessions: 'Ook de sessies beëindigen van wie via de oude link binnenkwam',
+    endSessionsHelp:
+      'Zij worden meteen uit de werkruimte gehaald en hebben de nieuwe link nodig om terug te komen.',
+    confirm: 'Vervangen',
+    replaced: 'Nieuwe link gemaakt. De oude link werkt niet meer.',
+    replacedEnded:
+      'Nieuwe link gemaakt. De oude link werkt niet meer en wie ermee binnenkwam, is uit de werkruimte gehaald.',
+    failed: 'Vervangen lukte niet. Probeer het opnieuw.',
+    offline: 'Geen verbinding met de server. Probeer het opnieuw.',
+    sessionEndedTitle: 'Je sessie is beëindigd',
+    sessionEndedBody:
+      'De procesbegeleider heeft de link vervangen waarmee je binnenkwam. Vraag om de nieuwe link om verder te werken; wat je schreef en al was opgeslagen, blijft bewaard.',
+  },
+  // Issue 9, point 11: the team's own values can be removed.
+  customValues: {
+    title: 'Eigen waarden',
+    intro: 'Waarden die jullie team zelf toevoegde bij een uitgangspunt.',
+    none: 'Jullie team heeft nog geen eigen waarden toegevoegd. Dat kan bij een uitgangspunt, met “Eigen waarde toevoegen”.',
+    remove: (value: string) => `Verwijder ${value}`,
+    removeQuestion: 'Deze waarde wordt ook van elk uitgangspunt gehaald.',
   },
 }
 

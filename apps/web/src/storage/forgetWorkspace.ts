@@ -1,12 +1,14 @@
+import { forgetLinks } from './inviteLinks.ts'
 import { removeJoinedWorkspace } from './joinedWorkspaces.ts'
 
 /**
  * PRIV-8: erases what this browser kept of a deleted workspace: its entry in the joined list,
- * the unsent-changes count, the remembered tab and the IndexedDB copy (`koers-<id>`, removed
+ * the unsent-changes count, the remembered tab, the kept invite links and the IndexedDB copy (`koers-<id>`, removed
  * once the open connection to it has closed).
  */
 export function forgetWorkspace(workspaceId: string): void {
   removeJoinedWorkspace(workspaceId)
+  forgetLinks(workspaceId)
   try {
     localStorage.removeItem(`koers.unsent.${workspaceId}`)
     sessionStorage.removeItem(`koers.tab.${workspaceId}`)

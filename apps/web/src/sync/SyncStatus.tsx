@@ -7,9 +7,10 @@ export function SyncStatus({ snapshot }: { snapshot: ConnectionSnapshot }) {
   let text: string
   if (state === 'saved') text = t.sync.saved
   else if (state === 'saving') text = starting ? t.sync.connecting : t.sync.saving
-  else text = unsent > 0 ? `${t.sync.offline} · ${t.sync.unsent(unsent)}` : t.sync.offline
-  // On a phone "offline · 46" (the full text stays for screen readers and the tooltip).
-  const short = state === 'offline' && unsent > 0 ? `${t.sync.offline} · ${unsent}` : null
+  else text = unsent > 0 ? `${t.sync.offline} · ${t.sync.unsent}` : t.sync.offline
+  // No count: it counts Yjs updates, not anything a teacher would call a change. On a phone only
+  // "niet verzonden" next to the red dot (the full text stays for screen readers and the tooltip).
+  const short = state === 'offline' && unsent > 0 ? t.sync.unsentShort : null
   return (
     <p
       className={`sync-status sync-status--${state}${short ? ' sync-status--long' : ''}`}

@@ -15,6 +15,8 @@ import { RetentionNotice } from '../privacy/RetentionNotice.tsx'
 import { useRetention } from '../privacy/useRetention.ts'
 import { SectionsView } from '../sections/SectionsView.tsx'
 import { updateJoinedWorkspace } from '../storage/joinedWorkspaces.ts'
+import { ShareButton } from '../share/ShareButton.tsx'
+import { ClosedNotice } from '../sync/ClosedNotice.tsx'
 import { SyncStatus } from '../sync/SyncStatus.tsx'
 import { ExportButton } from '../versions/ExportButton.tsx'
 import type { ConnectionSnapshot } from '../sync/WorkspaceConnection.ts'
@@ -136,15 +138,12 @@ export function WorkspaceLayout({ snapshot }: { snapshot: ConnectionSnapshot }) 
             {role === 'viewer' && <p className="muted">{t.workspace.readOnlyHelp}</p>}
           </div>
           <div className="workspace__head-actions">
+            {facilitator && <ShareButton workspaceId={workspaceId} />}
             <ExportButton workspaceId={workspaceId} />
             <PresenceList people={people} selfRole={role} />
           </div>
         </div>
-        {snapshot.closed && (
-          <div className="notice notice--error" role="alert">
-            <strong>{t.sync.closedTitle}</strong> ({snapshot.closed.code} {snapshot.closed.reason})
-          </div>
-        )}
+        <ClosedNotice closed={snapshot.closed} />
         <RetentionNotice retention={retention} />
         {snapshot.unsent > 0 && snapshot.state === 'offline' && (
           <p className="notice notice--warning">{t.sync.unsentWarning}</p>

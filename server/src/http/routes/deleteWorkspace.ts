@@ -14,7 +14,7 @@ const deleteWorkspaceRoute = createRoute({
   request: { params: WorkspaceIdParam },
   responses: {
     204: { description: 'Deleted' },
-    ...errorResponses(400, 401, 403),
+    ...errorResponses(400, 401, 403, 404),
   },
 })
 

@@ -17,7 +17,7 @@ const openRoute = createRoute({
   request: { params: WorkspaceIdParam },
   responses: {
     201: { description: 'Opened', content: { 'application/json': { schema: JoinCode } } },
-    ...errorResponses(400, 401, 403),
+    ...errorResponses(400, 401, 403, 404),
   },
 })
 
@@ -28,7 +28,7 @@ const statusRoute = createRoute({
   request: { params: WorkspaceIdParam },
   responses: {
     200: { description: 'Status', content: { 'application/json': { schema: JoinCodeStatus } } },
-    ...errorResponses(400, 401, 403),
+    ...errorResponses(400, 401, 403, 404),
   },
 })
 
@@ -40,7 +40,7 @@ const closeRoute = createRoute({
   request: { params: WorkspaceIdParam },
   responses: {
     204: { description: 'Closed (also when nothing was open)' },
-    ...errorResponses(400, 401, 403),
+    ...errorResponses(400, 401, 403, 404),
   },
 })
 

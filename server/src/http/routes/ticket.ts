@@ -11,7 +11,7 @@ const ticketRoute = createRoute({
   request: { params: WorkspaceIdParam },
   responses: {
     200: { description: 'Ticket', content: { 'application/json': { schema: Ticket } } },
-    ...errorResponses(400, 401, 403, 429),
+    ...errorResponses(400, 401, 403, 404, 429),
   },
 })
 

@@ -23,7 +23,7 @@ const saveRoute = createRoute({
   },
   responses: {
     201: { description: 'Saved', content: { 'application/json': { schema: SavedVersion } } },
-    ...errorResponses(400, 401, 403, 413, 415, 503, 507),
+    ...errorResponses(400, 401, 403, 404, 413, 415, 503, 507),
   },
 })
 
@@ -34,7 +34,7 @@ const listRoute = createRoute({
   request: { params: WorkspaceIdParam },
   responses: {
     200: { description: 'Versions', content: { 'application/json': { schema: VersionList } } },
-    ...errorResponses(400, 401, 403),
+    ...errorResponses(400, 401, 403, 404),
   },
 })
 

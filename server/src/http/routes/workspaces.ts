@@ -47,7 +47,7 @@ const meRoute = createRoute({
   request: { params: WorkspaceIdParam },
   responses: {
     200: { description: 'Session', content: { 'application/json': { schema: Me } } },
-    ...errorResponses(400, 401),
+    ...errorResponses(400, 401, 404),
   },
 })
 

@@ -158,6 +158,14 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX revealed_cards_by_workspace ON revealed_cards (workspace_id);
     `,
   },
+  {
+    version: 5,
+    name: 'the link (key hash) each session came in through (PERM-16)',
+    sql: `
+      ALTER TABLE sessions ADD COLUMN key_hash TEXT;
+      CREATE INDEX sessions_by_key ON sessions (key_hash);
+    `,
+  },
 ]
 
 const applied = async (client: PgClient): Promise<number> => {

@@ -37,14 +37,16 @@ export const createPgAccessStore = (pool: PgPool): AccessStore => ({
     return { workspaceId: row.workspace_id, role: row.role }
   },
 
-  saveSession: async (tokenHash, p) => {
+  saveSession: async (tokenHash, p, keyHash) => {
     await pool.query(
-      `INSERT INTO sessions (token_hash, workspace_id, role, participant_id, display_name, created_at)
-       VALUES ($1, $2, $3, $4, $5, now())
+      `INSERT INTO sessions
+         (token_hash, workspace_id, role, participant_id, display_name, created_at, key_hash)
+       VALUES ($1, $2, $3, $4, $5, now(), $6)
        ON CONFLICT (token_hash, workspace_id) DO UPDATE SET
          role = excluded.role, participant_id = excluded.participant_id,
-         display_name = excluded.display_name, created_at = excluded.created_at`,
-      [tokenHash, p.workspaceId, p.role, p.participantId, p.displayName],
+         display_name = excluded.display_name, created_at = excluded.created_at,
+         key_hash = excluded.key_hash`,
+      [tokenHash, p.workspaceId, p.role, p.participantId, p.displayName, keyHash ?? null],
     )
   },
 
@@ -70,4 +72,25 @@ export const createPgAccessStore = (pool: PgPool): AccessStore => ({
       fromTokenHash,
     ])
   },
+
+  replaceKey: async (workspaceId, role, newKeyHash, endSessions) =>
+    inTransaction(pool, async (client) => {
+      // The workspace row is locked first, so two replaces of one workspace run one at a time.
+      await client.query('SELECT 1 FROM workspaces WHERE id = $1 FOR UPDATE', [workspaceId])
+      const { rows: old } = await client.query<{ key_hash: string }>(
+        'DELETE FROM access_keys WHERE workspace_id = $1 AND role = $2 RETURNING key_hash',
+        [workspaceId, role],
+      )
+      await client.query(
+        'INSERT INTO access_keys (key_hash, workspace_id, role) VALUES ($1, $2, $3)',
+        [newKeyHash, workspaceId, role],
+      )
+      if (!endSessions || old.length === 0) return { endedParticipantIds: [] }
+      const { rows } = await client.query<{ participant_id: string }>(
+        `DELETE FROM sessions WHERE workspace_id = $1 AND key_hash = ANY($2::text[])
+         RETURNING participant_id`,
+        [workspaceId, old.map((row) => row.key_hash)],
+      )
+      return { endedParticipantIds: [...new Set(rows.map((row) => row.participant_id))] }
+    }),
 })

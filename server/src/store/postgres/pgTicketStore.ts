@@ -58,4 +58,12 @@ export const createPgTicketStore = (pool: PgPool, ttlMs: number): TicketStore =>
   revokeWorkspace: async (workspaceId) => {
     await pool.query('DELETE FROM tickets WHERE workspace_id = $1', [workspaceId])
   },
+
+  revokeParticipants: async (workspaceId, participantIds) => {
+    if (participantIds.length === 0) return
+    await pool.query(
+      'DELETE FROM tickets WHERE workspace_id = $1 AND participant_id = ANY($2::text[])',
+      [workspaceId, [...participantIds]],
+    )
+  },
 })
