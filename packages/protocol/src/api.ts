@@ -270,6 +270,7 @@ export interface RoundInfo {
 /** `GET /api/workspaces/{id}/rounds`: every round, oldest first (no private input). */
 export interface RoundList {
   rounds: RoundInfo[]
+}
 
 // Issue 9, "invite links that can be found again" (PERM-15, PERM-16).
 

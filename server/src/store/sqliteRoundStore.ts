@@ -62,7 +62,7 @@ export const roundFromRow = (row: RoundRow): StoredRound => ({
   results: row.results,
 })
 
-/** RoundStore on the shared better-sqlite3 connection (migration 6). */
+/** RoundStore on the shared better-sqlite3 connection (migration 6; PostgreSQL migration 4). */
 export const createSqliteRoundStore = (db: SqliteDatabase): RoundStore => {
   const countRounds = db.prepare<[string], { n: number }>(
     'SELECT COUNT(*) AS n FROM rounds WHERE workspace_id = ?',
