@@ -18,7 +18,11 @@ export interface ActionView {
 }
 
 export type ActionFields = Omit<ActionView, 'id' | 'rank'>
-export type AddActionInput = Partial<ActionFields> & { after?: string | null }
+export type AddActionInput = Partial<ActionFields> & {
+  after?: string | null
+  /** Where it came from (ROUND-13), e.g. a card or a vote's winner. */
+  provenance?: string
+}
 
 const TEXT_FIELDS = ['what', 'owner'] as const
 const FIELDS = ['due', 'status', 'principleId'] as const
@@ -84,8 +88,14 @@ export function addAction(doc: Y.Doc, input: AddActionInput): string {
     action.set('due', input.due ?? '')
     action.set('status', input.status ?? 'open')
     action.set('principleId', input.principleId ?? '')
+    if (input.provenance !== undefined) action.set('provenance', input.provenance)
   })
   return id
+}
+
+export function actionProvenance(doc: Y.Doc, id: string): string {
+  const action = actionMap(doc, id)
+  return action ? readString(action, 'provenance') : ''
 }
 
 export function updateAction(doc: Y.Doc, id: string, patch: Partial<ActionFields>): void {

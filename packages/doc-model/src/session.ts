@@ -18,6 +18,7 @@ export const SessionKey = {
   dayStartedAt: 'dayStartedAt',
   timer: 'timer',
   follow: 'follow',
+  rounds: 'rounds',
 } as const
 
 export function sessionMap(doc: Y.Doc): Y.Map<unknown> {
@@ -81,4 +82,5 @@ export function createSessionState(session: Y.Map<unknown>): void {
   follow.set('on', false)
   follow.set('tab', '')
   follow.set('section', '')
+  session.set(SessionKey.rounds, new Y.Map<unknown>())
 }

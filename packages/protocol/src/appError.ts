@@ -6,9 +6,13 @@ export const appErrorStatus = {
   create_key_required: 401,
   forbidden: 403,
   not_found: 404,
+  /** The resource is in a state that does not allow this (a second reveal, a closed round). */
+  conflict: 409,
   gone: 410,
   payload_too_large: 413,
   unsupported_media_type: 415,
+  /** Well-formed but against the rules of the resource (over the vote budget, unknown item). */
+  unprocessable: 422,
   rate_limited: 429,
   internal: 500,
   store_unavailable: 503,

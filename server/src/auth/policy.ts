@@ -1,5 +1,6 @@
 import {
   areValidKeys,
+  BoardKey,
   childSpec,
   COLLECTION_ROOTS,
   EDITOR_PROTECTED_ROOTS,
@@ -30,6 +31,7 @@ import type { Role } from './role.ts'
  * - PERM-10 editor: nothing during a pause;
  * - PERM-11 editor: nothing of a locked section but its place in the order (`rank`);
  * - PERM-12 editor: no hard deletion of a section, principle or action (soft delete only);
+ * - ROUND-6 editor: on the `board`, only a card's `cluster` and `rank`, and the clusters;
  * - PERM-5 facilitator: everything the schema allows;
  * - DM-16/DM-18 everyone: the transaction leaves the document inside its schema.
  * Every other change of the same transaction stays.
@@ -61,6 +63,26 @@ export const readWriteState = (doc: Y.Doc): WriteState => ({
   locked: lockedSections(doc),
 })
 
+/** Fields of a revealed card an editor may change: which cluster it is in, and its place. */
+const CARD_FIELDS_FOR_EDITORS: ReadonlySet<string | null> = new Set(['cluster', 'rank'])
+
+/**
+ * ROUND-6: cards are revealed by the server (ROUND-4); an editor never adds, removes or rewrites
+ * one, but everyone clusters: moves cards between clusters, and adds, renames, moves, merges and
+ * removes clusters (removing a cluster only ungroups its cards).
+ */
+const boardRefusal = (change: TypeChange): Refusal | null => {
+  const { rootType, path, keys, type } = change
+  const [part, cardId] = path
+  if (path.length === 0) return { scope: rootType, reason: 'protected' }
+  if (part === BoardKey.clusters) return null
+  if (part === BoardKey.cards && path.length === 2 && cardId != null) {
+    const onlyPlace = [...keys].every((key) => CARD_FIELDS_FOR_EDITORS.has(key))
+    return onlyPlace ? null : { scope: type, reason: 'protected' }
+  }
+  return { scope: type, reason: 'protected' }
+}
+
 const editorRefusal = (
   change: TypeChange,
   state: WriteState,
@@ -72,6 +94,7 @@ const editorRefusal = (
   if (state.paused) return { scope: rootType, reason: 'paused' }
   const bodyOf = sectionIdFromRootName(root)
   if (bodyOf !== null && state.locked.has(bodyOf)) return { scope: rootType, reason: 'locked' }
+  if (root === Root.board) return boardRefusal(change)
   if (root === Root.sections) {
     const [sectionId] = path
     if (path.length === 0 && [...keys].some((key) => key !== null && state.locked.has(key))) {

@@ -1,3 +1,12 @@
+import {
+  BOARD_CARD_TEXT_MAX,
+  CLUSTER_NAME_MAX,
+  CONSENT_NOTE_CHOICES,
+  CONSENT_NOTE_MAX,
+  ROUND_KIND_VALUES,
+  ROUND_QUESTION_MAX,
+  ROUND_STATUS_VALUES,
+} from '../rounds/roundVocabulary.ts'
 import { PHASE_FORMATS } from '../studyDay/phaseFormat.ts'
 import { TIMER_STATUSES } from '../studyDay/timer.ts'
 import {
@@ -66,6 +75,7 @@ export const ACTION_FIELDS: RecordFields = {
   principleId: string(64),
   rank: RANK,
   removed: { kind: 'boolean' },
+  provenance: string(2_000),
 }
 
 /** One phase of the study day's agenda (STUDY-1), an item of `session.agenda`. */
@@ -77,6 +87,55 @@ export const PHASE_FIELDS: RecordFields = {
   format: string(32, PHASE_FORMATS),
   notes: text(5_000),
   spentMs: { kind: 'number' },
+}
+
+/** A revealed brainstorm card (ROUND-4), an item of `board.cards`: no author, ever. */
+export const BOARD_CARD_FIELDS: RecordFields = {
+  text: string(BOARD_CARD_TEXT_MAX),
+  roundId: string(64),
+  /** The id of its cluster in `board.clusters`; '' when not grouped. */
+  cluster: string(64),
+  rank: RANK,
+}
+
+/** A named group of cards (ROUND-5), an item of `board.clusters`. */
+export const BOARD_CLUSTER_FIELDS: RecordFields = {
+  name: text(CLUSTER_NAME_MAX),
+  roundId: string(64),
+  rank: RANK,
+}
+
+/** The result of one item of a revealed vote or consent round (ROUND-9, ROUND-11). */
+export const ROUND_RESULT_FIELDS: RecordFields = {
+  dots: { kind: 'number' },
+  consent: { kind: 'number' },
+  concern: { kind: 'number' },
+  objection: { kind: 'number' },
+  notes: {
+    kind: 'log',
+    entry: { choice: string(16, CONSENT_NOTE_CHOICES), text: string(CONSENT_NOTE_MAX) },
+    maxEntries: 3_000,
+  },
+}
+
+/** A round's public state (ROUND-1), an item of `session.rounds`; written by the server only. */
+export const ROUND_FIELDS: RecordFields = {
+  kind: string(16, ROUND_KIND_VALUES),
+  status: string(16, ROUND_STATUS_VALUES),
+  question: string(ROUND_QUESTION_MAX),
+  phaseId: string(64),
+  /** The vote's or consent round's items in their order: `{ id }` entries. */
+  items: { kind: 'log', entry: { id: string(64) }, maxEntries: 200 },
+  dotsPerPerson: { kind: 'number' },
+  maxPerItem: { kind: 'number' },
+  rerunOf: string(64),
+  createdAt: { kind: 'number' },
+  revealedAt: { kind: 'number' },
+  /** People who took part so far, and cards written so far: counts, never content. */
+  participants: { kind: 'number' },
+  cards: { kind: 'number' },
+  /** Item id → result, written at the reveal. */
+  results: { kind: 'collection', item: ROUND_RESULT_FIELDS, maxEntries: 200 },
 }
 
 const ADOPTION_STEP_FIELDS: RecordFields = { date: { kind: 'date' }, note: string(2_000) }
@@ -148,9 +207,18 @@ export const ROOT_SPECS: Readonly<Record<string, FieldSpec>> = {
         kind: 'record',
         fields: { on: { kind: 'boolean' }, tab: string(32), section: string(64) },
       },
+      // ROUND-1: participation rounds, their counts and results (docs/rounds.md).
+      rounds: { kind: 'collection', item: ROUND_FIELDS, maxEntries: 500 },
     },
   },
-  board: { kind: 'record', fields: {} },
+  // ROUND-4, ROUND-5: revealed cards and the groups the team makes of them.
+  board: {
+    kind: 'record',
+    fields: {
+      cards: { kind: 'collection', item: BOARD_CARD_FIELDS, maxEntries: 10_000 },
+      clusters: { kind: 'collection', item: BOARD_CLUSTER_FIELDS, maxEntries: 2_000 },
+    },
+  },
 }
 
 /** Longest id of an item in a collection. */

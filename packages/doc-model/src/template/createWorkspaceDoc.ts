@@ -6,6 +6,7 @@ import type { Language } from '../vocabulary.ts'
 import { DEFAULT_TEMPLATE } from './defaultTemplate.ts'
 import { createAdoptionTrail } from '../adoption.ts'
 import { createSessionState } from '../session.ts'
+import { createBoardState } from '../rounds/board.ts'
 import { addDefaultAgenda } from '../studyDay/agenda.ts'
 
 export interface CreateWorkspaceInput {
@@ -45,6 +46,7 @@ export function createWorkspaceDoc(doc: Y.Doc, input: CreateWorkspaceInput): voi
     adoption.set('status', 'concept')
     createAdoptionTrail(adoption)
     createSessionState(doc.getMap<unknown>(Root.session))
+    createBoardState(doc.getMap<unknown>(Root.board))
 
     const sections = doc.getMap<unknown>(Root.sections)
     const ranks = evenRanks(DEFAULT_TEMPLATE.sections.length)
