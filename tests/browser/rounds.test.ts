@@ -99,7 +99,9 @@ describe.skipIf(!browserAvailable)('browser: participation rounds (issue 12)', (
       await pim.getByLabel('Tekst van het kaartje').fill('Leren schrijven met de hand')
       await pim.getByRole('button', { name: 'Opslaan' }).click()
       await pim.getByText('Leren schrijven met de hand').waitFor()
-      await pim.getByRole('button', { name: 'Kaartje “Tijd voor een echt gesprek” verwijderen' }).click()
+      await pim
+        .getByRole('button', { name: 'Kaartje “Tijd voor een echt gesprek” verwijderen' })
+        .click()
       await expect.poll(() => pim.getByTestId('own-card').count()).toBe(2)
       await writeCard(sem.page, 'Elkaar in de ogen kijken')
 
@@ -112,7 +114,9 @@ describe.skipIf(!browserAvailable)('browser: participation rounds (issue 12)', (
       expect(await laptop.locator('body').innerText()).not.toContain('Lezen van echte boeken')
       expect(await desk.locator('body').innerText()).not.toContain('Lezen van echte boeken')
       expect(await projector.locator('body').innerText()).not.toContain('Samen buiten spelen')
-      await expect.poll(() => projector.getByTestId('projector-round').getAttribute('data-status')).toBe('open')
+      await expect
+        .poll(() => projector.getByTestId('projector-round').getAttribute('data-status'))
+        .toBe('open')
       await shoot('1-write', { laptop, phone: pim, projector, console: desk })
       await checkView('brainstorm: writing', [pim, desk, projector], pim)
 
@@ -132,7 +136,9 @@ describe.skipIf(!browserAvailable)('browser: participation rounds (issue 12)', (
       await expect.poll(() => pim.locator('[data-testid^="group-name-"]').count()).toBe(2)
       const [contactId, handsId] = await laptop
         .locator('[data-testid^="group-name-"]')
-        .evaluateAll((inputs) => inputs.map((input) => input.getAttribute('data-testid')!.slice(11)))
+        .evaluateAll((inputs) =>
+          inputs.map((input) => input.getAttribute('data-testid')!.slice(11)),
+        )
       await laptop.getByTestId(`group-name-${contactId}`).fill('Contact')
       await laptop.getByTestId(`group-name-${handsId}`).fill('Met de handen')
       await expect.poll(() => wallGroup(pim, 'Contact').count()).toBe(1)
@@ -144,7 +150,9 @@ describe.skipIf(!browserAvailable)('browser: participation rounds (issue 12)', (
         .getByLabel('Verplaats “Leren schrijven met de hand” naar groep')
         .selectOption({ label: 'Met de handen' })
       // By drag, on a laptop: the card's handle onto the group.
-      const eyes = laptop.locator('[data-testid="wall-card"]', { hasText: 'Elkaar in de ogen kijken' })
+      const eyes = laptop.locator('[data-testid="wall-card"]', {
+        hasText: 'Elkaar in de ogen kijken',
+      })
       const handle = await eyes.getByTestId('drag-card').boundingBox()
       const target = await wallGroup(laptop, 'Contact').boundingBox()
       expect(handle && target).toBeTruthy()
@@ -153,9 +161,7 @@ describe.skipIf(!browserAvailable)('browser: participation rounds (issue 12)', (
       await laptop.mouse.move(handle!.x + 20, handle!.y + 20, { steps: 4 })
       await laptop.mouse.move(target!.x + target!.width / 2, target!.y + 30, { steps: 12 })
       await laptop.mouse.up()
-      await expect
-        .poll(() => wallGroup(desk, 'Contact').getByTestId('wall-card').count())
-        .toBe(2)
+      await expect.poll(() => wallGroup(desk, 'Contact').getByTestId('wall-card').count()).toBe(2)
       // Merge: Sem makes a third group for the books, then merges it into "Met de handen".
       await sem.page.getByTestId('new-group').click()
       await expect.poll(() => sem.page.locator('[data-testid^="group-name-"]').count()).toBe(3)
@@ -163,9 +169,13 @@ describe.skipIf(!browserAvailable)('browser: participation rounds (issue 12)', (
         .getByLabel('Verplaats “Lezen van echte boeken” naar groep')
         .selectOption({ label: 'Groep 3' })
       await expect.poll(() => wallGroup(laptop, 'Groep 3').getByTestId('wall-card').count()).toBe(1)
-      await sem.page.getByLabel('Groep “Groep 3” samenvoegen met').selectOption({ label: 'Met de handen' })
+      await sem.page
+        .getByLabel('Groep “Groep 3” samenvoegen met')
+        .selectOption({ label: 'Met de handen' })
       for (const page of [projector, ...participants]) {
-        await expect.poll(() => wallGroup(page, 'Met de handen').getByTestId('wall-card').count()).toBe(2)
+        await expect
+          .poll(() => wallGroup(page, 'Met de handen').getByTestId('wall-card').count())
+          .toBe(2)
         await expect.poll(() => wallGroup(page, 'Contact').getByTestId('wall-card').count()).toBe(2)
         await expect.poll(() => page.getByTestId('wall-card').count()).toBe(5)
       }
@@ -189,7 +199,9 @@ describe.skipIf(!browserAvailable)('browser: participation rounds (issue 12)', (
       await addDot(pim, 'Contact')
       expect(await pim.getByRole('button', { name: 'Stip op “Contact”' }).isDisabled()).toBe(true)
       await addDot(pim, 'Met de handen')
-      await expect.poll(() => pim.getByTestId('dots-left').innerText()).toContain('Al je stippen zijn verdeeld')
+      await expect
+        .poll(() => pim.getByTestId('dots-left').innerText())
+        .toContain('Al je stippen zijn verdeeld')
       await addDot(laptop, 'Contact')
       await addDot(laptop, 'Contact')
       await addDot(laptop, 'Samen buiten spelen')
@@ -201,7 +213,9 @@ describe.skipIf(!browserAvailable)('browser: participation rounds (issue 12)', (
       await expect
         .poll(() => panel.getByTestId('round-count').innerText())
         .toBe('3 mensen hebben gestemd')
-      await expect.poll(() => projector.getByTestId('round-count').innerText()).toBe('3 mensen hebben gestemd')
+      await expect
+        .poll(() => projector.getByTestId('round-count').innerText())
+        .toBe('3 mensen hebben gestemd')
       await shoot('3-vote', { laptop, phone: pim, projector })
       await checkView('dot voting', [pim, laptop], pim)
 
@@ -213,7 +227,9 @@ describe.skipIf(!browserAvailable)('browser: participation rounds (issue 12)', (
       expect(await rows.first().innerText()).toContain('5 stippen')
       expect(await rows.nth(1).innerText()).toContain('2 stippen')
       expect(await rows.nth(2).innerText()).toContain('1 stip')
-      await expect.poll(() => projector.getByTestId('result-row').first().innerText()).toContain('5 stippen')
+      await expect
+        .poll(() => projector.getByTestId('result-row').first().innerText())
+        .toContain('5 stippen')
       await shoot('4-results', { laptop, phone: pim, projector })
       await checkView('vote results', [laptop, pim, projector], pim)
 
@@ -227,7 +243,9 @@ describe.skipIf(!browserAvailable)('browser: participation rounds (issue 12)', (
       await desk.getByTestId('tab-principles').click()
       const statement = desk.locator('[data-testid^="principle-statement-"]')
       await expect.poll(() => statement.inputValue()).toBe('Contact')
-      await statement.fill('Wij kiezen voor persoonlijk contact, omdat leren begint bij gezien worden.')
+      await statement.fill(
+        'Wij kiezen voor persoonlijk contact, omdat leren begint bij gezien worden.',
+      )
 
       // ROUND-53 ROUND-11: a consent round on it, in the consent phase.
       await desk.getByTestId('tab-studyday').click()

@@ -579,7 +579,8 @@ export const en: Dictionary = {
     revealed: 'revealed',
     cardsOf: (cards: number, people: number) =>
       `${cards} ${cards === 1 ? 'card' : 'cards'} from ${people} ${people === 1 ? 'person' : 'people'}`,
-    voted: (people: number) => (people === 1 ? '1 person has voted' : `${people} people have voted`),
+    voted: (people: number) =>
+      people === 1 ? '1 person has voted' : `${people} people have voted`,
     answered: (people: number) =>
       people === 1 ? '1 person has answered' : `${people} people have answered`,
     readOnly: 'You are a reviewer: you see the round but do not take part.',

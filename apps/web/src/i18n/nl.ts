@@ -685,7 +685,8 @@ export const nl = {
     dotsPerPerson: 'Stippen per persoon',
     maxPerItem: 'Hoogstens per onderwerp',
     openVote: 'Stemronde openen',
-    noVoteItems: 'Er is nog niets om over te stemmen: onthul eerst een brainstorm of schrijf uitgangspunten.',
+    noVoteItems:
+      'Er is nog niets om over te stemmen: onthul eerst een brainstorm of schrijf uitgangspunten.',
     principlesLabel: 'Over welke uitgangspunten?',
     noPrinciples: 'Er zijn nog geen uitgangspunten.',
     openConsent: 'Instemmingsronde openen',

@@ -12,7 +12,11 @@ export function PrincipleOrigin({ principleId }: { principleId: string }) {
   const t = useT()
   const { doc } = useWorkspace()
   const provenance = useDocValue(doc, [Root.principles], (d) => principleProvenance(d, principleId))
-  const consent = useDocValue(doc, [Root.session], (d) => latestConsentFor(d, principleId)?.result ?? null)
+  const consent = useDocValue(
+    doc,
+    [Root.session],
+    (d) => latestConsentFor(d, principleId)?.result ?? null,
+  )
   if (!provenance && !consent) return null
   return (
     <div className="principle-origin">

@@ -53,7 +53,9 @@ export function CardWall({ round, interactive }: { round: RoundState; interactiv
     onDragStart: ({ active }) => t.move.pickedUp(textOf(active.id)),
     onDragOver: ({ over }) => (over ? nameOfGroup(over.id) : undefined),
     onDragEnd: ({ active, over }) =>
-      over ? t.rounds.movedTo(textOf(active.id), nameOfGroup(over.id)) : t.move.dropped(textOf(active.id)),
+      over
+        ? t.rounds.movedTo(textOf(active.id), nameOfGroup(over.id))
+        : t.move.dropped(textOf(active.id)),
     onDragCancel: ({ active }) => t.move.cancelled(textOf(active.id)),
   }
 
@@ -118,7 +120,10 @@ export function CardWall({ round, interactive }: { round: RoundState; interactiv
             className="button"
             data-testid="new-group"
             onClick={() => {
-              addCluster(doc, { name: t.rounds.groupName(board.clusters.length + 1), roundId: round.id })
+              addCluster(doc, {
+                name: t.rounds.groupName(board.clusters.length + 1),
+                roundId: round.id,
+              })
             }}
           >
             + {t.rounds.newGroup}

@@ -1,4 +1,9 @@
-import { CONSENT_CHOICES, ROUND_LIMITS, type ConsentAnswer, type ConsentChoice } from '@koers/protocol'
+import {
+  CONSENT_CHOICES,
+  ROUND_LIMITS,
+  type ConsentAnswer,
+  type ConsentChoice,
+} from '@koers/protocol'
 import type { RoundState } from '@koers/doc-model'
 import { useEffect, useId, useState } from 'react'
 import { useT } from '../i18n/i18n.tsx'
@@ -77,7 +82,12 @@ export function ConsentBallot({ round, canAnswer }: { round: RoundState; canAnsw
         />
       ))}
       <div>
-        <button type="submit" className="button button--primary" disabled={busy} data-testid="send-consent">
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={busy}
+          data-testid="send-consent"
+        >
           {t.rounds.sendAnswers}
         </button>
       </div>

@@ -8,15 +8,26 @@ export function ConsentTally({ result, notes = true }: { result: RoundResult; no
   return (
     <div className="tally" data-testid="consent-tally">
       <p className="tally__text">
-        <span aria-hidden="true">{t.rounds.tally(result.consent, result.concern, result.objection)}</span>
+        <span aria-hidden="true">
+          {t.rounds.tally(result.consent, result.concern, result.objection)}
+        </span>
         <span className="visually-hidden">
           {t.rounds.tallyLong(result.consent, result.concern, result.objection)}
         </span>
       </p>
       <div className="tally__strip" aria-hidden="true">
-        <span className="tally__part tally__part--consent" style={{ flexGrow: result.consent / total }} />
-        <span className="tally__part tally__part--concern" style={{ flexGrow: result.concern / total }} />
-        <span className="tally__part tally__part--objection" style={{ flexGrow: result.objection / total }} />
+        <span
+          className="tally__part tally__part--consent"
+          style={{ flexGrow: result.consent / total }}
+        />
+        <span
+          className="tally__part tally__part--concern"
+          style={{ flexGrow: result.concern / total }}
+        />
+        <span
+          className="tally__part tally__part--objection"
+          style={{ flexGrow: result.objection / total }}
+        />
       </div>
       {notes && result.notes.length > 0 && (
         <div className="tally__notes">

@@ -34,7 +34,9 @@ function boardCandidates(rounds: RoundState[]) {
       ...clusters
         .filter((cluster) => cards.some((card) => card.cluster === cluster.id))
         .map((cluster) => ({ id: cluster.id, name: cluster.name })),
-      ...cards.filter((card) => card.cluster === '').map((card) => ({ id: card.id, name: card.text })),
+      ...cards
+        .filter((card) => card.cluster === '')
+        .map((card) => ({ id: card.id, name: card.text })),
     ]
   }
 }
@@ -73,7 +75,13 @@ export function OpenRoundForm({
     const common = { question: question.trim(), ...(phaseId ? { phaseId } : {}) }
     if (kind === 'brainstorm') return { kind, ...common }
     if (kind === 'vote') {
-      return { kind, ...common, items: chosen, dotsPerPerson: dots, maxPerItem: Math.min(maxPerItem, dots) }
+      return {
+        kind,
+        ...common,
+        items: chosen,
+        dotsPerPerson: dots,
+        maxPerItem: Math.min(maxPerItem, dots),
+      }
     }
     return { kind, ...common, items: chosen, ...(rerunOf ? { rerunOf } : {}) }
   }
@@ -144,7 +152,9 @@ export function OpenRoundForm({
         <fieldset className="open-round__items">
           <legend>{kind === 'vote' ? t.rounds.itemsLabel : t.rounds.principlesLabel}</legend>
           {candidates.length === 0 ? (
-            <p className="muted">{kind === 'vote' ? t.rounds.noVoteItems : t.rounds.noPrinciples}</p>
+            <p className="muted">
+              {kind === 'vote' ? t.rounds.noVoteItems : t.rounds.noPrinciples}
+            </p>
           ) : (
             candidates.map((candidate) => (
               <label key={candidate.id} className="checkbox">
@@ -170,7 +180,9 @@ export function OpenRoundForm({
               min={1}
               max={ROUND_LIMITS.dotsPerPersonMax}
               value={dots}
-              onChange={(event) => setDots(Math.max(1, Math.floor(Number(event.target.value)) || 1))}
+              onChange={(event) =>
+                setDots(Math.max(1, Math.floor(Number(event.target.value)) || 1))
+              }
             />
           </label>
           <label className="inline-field">
@@ -192,7 +204,11 @@ export function OpenRoundForm({
       {kind === 'consent' && earlierConsent.length > 0 && (
         <label className="inline-field">
           <span className="inline-field__label">{t.rounds.rerunOf}</span>
-          <select className="select" value={rerunOf} onChange={(event) => setRerunOf(event.target.value)}>
+          <select
+            className="select"
+            value={rerunOf}
+            onChange={(event) => setRerunOf(event.target.value)}
+          >
             <option value="">–</option>
             {earlierConsent.map((round) => (
               <option key={round.id} value={round.id}>
@@ -203,7 +219,12 @@ export function OpenRoundForm({
         </label>
       )}
       <div>
-        <button type="submit" className="button button--primary" disabled={busy} data-testid="open-round-submit">
+        <button
+          type="submit"
+          className="button button--primary"
+          disabled={busy}
+          data-testid="open-round-submit"
+        >
           {kind === 'brainstorm'
             ? t.rounds.openBrainstorm
             : kind === 'vote'

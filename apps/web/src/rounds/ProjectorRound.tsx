@@ -24,9 +24,7 @@ export function ProjectorRound({ round }: { round: RoundState }) {
       data-testid="projector-round"
       data-status={round.status}
     >
-      <h2 className="projector-round__question">
-        {round.question || t.rounds.kinds[round.kind]}
-      </h2>
+      <h2 className="projector-round__question">{round.question || t.rounds.kinds[round.kind]}</h2>
       <RoundCount round={round} className="projector-round__count" />
       {open ? (
         <p className="projector-round__instruction">{instruction}</p>

@@ -30,7 +30,10 @@ export function PromoteMenu({
       </Menu.Trigger>
       <Menu.Portal>
         <Menu.Content className="item-menu" align="end" sideOffset={4} collisionPadding={8}>
-          <Menu.Item className="item-menu__item" onSelect={() => promote('principle', text, source)}>
+          <Menu.Item
+            className="item-menu__item"
+            onSelect={() => promote('principle', text, source)}
+          >
             {t.rounds.promotePrinciple}
           </Menu.Item>
           <Menu.Item className="item-menu__item" onSelect={() => promote('action', text, source)}>

@@ -24,7 +24,11 @@ export function ResultBars({
   const totals = voteTotals(round).slice(0, limit)
   const max = Math.max(1, ...totals.map((total) => total.dots))
   return (
-    <ol className="bars" aria-label={t.rounds.resultsLabel(round.question || t.rounds.kinds.vote)} data-testid="vote-results">
+    <ol
+      className="bars"
+      aria-label={t.rounds.resultsLabel(round.question || t.rounds.kinds.vote)}
+      data-testid="vote-results"
+    >
       {totals.map((total, index) => {
         const item = items.find((candidate) => candidate.id === total.id)
         if (!item) return null

@@ -21,10 +21,20 @@ export function RoundView({ currentPhaseId }: { currentPhaseId: string }) {
   const [picked, setPicked] = useState<string | null>(null)
   const focus = focusRound(rounds, currentPhaseId)
   const round = rounds.find((candidate) => candidate.id === picked) ?? focus
-  if (!round) return <p className="muted" data-testid="no-round">{t.rounds.noRound}</p>
+  if (!round)
+    return (
+      <p className="muted" data-testid="no-round">
+        {t.rounds.noRound}
+      </p>
+    )
   const others = [...rounds].reverse().filter((other) => other.id !== round.id)
   return (
-    <div className="round stack-lg" data-testid="round-view" data-kind={round.kind} data-status={round.status}>
+    <div
+      className="round stack-lg"
+      data-testid="round-view"
+      data-kind={round.kind}
+      data-status={round.status}
+    >
       <RoundBody round={round} />
       {others.length > 0 && (
         <details className="round__earlier">
@@ -32,7 +42,11 @@ export function RoundView({ currentPhaseId }: { currentPhaseId: string }) {
           <ul className="round__earlier-list">
             {round.id !== focus?.id && focus && (
               <li>
-                <button type="button" className="button button--quiet" onClick={() => setPicked(null)}>
+                <button
+                  type="button"
+                  className="button button--quiet"
+                  onClick={() => setPicked(null)}
+                >
                   {t.rounds.current}: {roundName(t, focus)}
                 </button>
               </li>
@@ -41,7 +55,11 @@ export function RoundView({ currentPhaseId }: { currentPhaseId: string }) {
               .filter((other) => other.id !== focus?.id)
               .map((other) => (
                 <li key={other.id}>
-                  <button type="button" className="button button--quiet" onClick={() => setPicked(other.id)}>
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    onClick={() => setPicked(other.id)}
+                  >
                     {roundName(t, other)}
                   </button>
                 </li>

@@ -43,8 +43,12 @@ export function VoteBallot({ round, canVote }: { round: RoundState; canVote: boo
   const left = round.dotsPerPerson - spent(allocation)
 
   function change(itemId: string, delta: number): void {
-    const next = { ...allocation, [itemId]: (allocation[itemId] ?? 0) + delta }
-    if (next[itemId] === 0) delete next[itemId]
+    const count = (allocation[itemId] ?? 0) + delta
+    const next = Object.fromEntries(
+      [...Object.entries(allocation).filter(([id]) => id !== itemId), [itemId, count]].filter(
+        ([, n]) => n !== 0,
+      ),
+    ) as Allocation
     setAllocation(next)
     queue.current = queue.current.then(async () => {
       try {
@@ -65,7 +69,9 @@ export function VoteBallot({ round, canVote }: { round: RoundState; canVote: boo
         <strong>{t.rounds.budgetLeft(left)}</strong>
         <span className="ballot__pips" aria-hidden="true">
           {'●'.repeat(Math.max(0, left))}
-          <span className="ballot__pips--spent">{'○'.repeat(Math.max(0, round.dotsPerPerson - left))}</span>
+          <span className="ballot__pips--spent">
+            {'○'.repeat(Math.max(0, round.dotsPerPerson - left))}
+          </span>
         </span>
       </div>
       <p className="muted" id={`${id}-rules`}>

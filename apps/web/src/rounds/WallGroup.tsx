@@ -90,7 +90,15 @@ export function WallGroup({
   )
 }
 
-function ClusterName({ clusterId, name, labelId }: { clusterId: string; name: string; labelId: string }) {
+function ClusterName({
+  clusterId,
+  name,
+  labelId,
+}: {
+  clusterId: string
+  name: string
+  labelId: string
+}) {
   const t = useT()
   const field = useTextField<HTMLInputElement>([Root.board], (d) => clusterNameText(d, clusterId))
   return (

@@ -14,7 +14,11 @@ export type PromoteTarget = 'principle' | 'action'
  * ROUND-13: turns a card, a cluster or a voted item into a principle or an action point, with
  * its provenance written in the document's language (so the export reads it as it is).
  */
-export function usePromote(): (target: PromoteTarget, text: string, source: PromotionSource) => void {
+export function usePromote(): (
+  target: PromoteTarget,
+  text: string,
+  source: PromotionSource,
+) => void {
   const t = useT()
   const announce = useAnnounce()
   const { doc } = useWorkspace()

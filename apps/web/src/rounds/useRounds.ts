@@ -69,7 +69,8 @@ export function readRoundItems(doc: Y.Doc, ids: readonly string[]): RoundItem[] 
     const card = cards.find((c) => c.id === id)
     if (card) return { id, kind: 'card', name: card.text, cards: 1, roundId: card.roundId }
     const principle = principles.find((p) => p.id === id)
-    if (principle) return { id, kind: 'principle', name: principle.statement, cards: 0, roundId: '' }
+    if (principle)
+      return { id, kind: 'principle', name: principle.statement, cards: 0, roundId: '' }
     return { id, kind: 'unknown', name: '', cards: 0, roundId: '' }
   })
 }

@@ -109,7 +109,9 @@ export function WorkspaceLayout({ snapshot }: { snapshot: ConnectionSnapshot }) 
     { key: 'principles' as const, label: t.workspace.tabPrinciples },
     { key: 'actions' as const, label: t.workspace.tabActions },
     { key: 'details' as const, label: t.workspace.tabDetails },
-    ...(rounds.length > 0 || tab === 'round' ? [{ key: 'round' as const, label: t.rounds.tab }] : []),
+    ...(rounds.length > 0 || tab === 'round'
+      ? [{ key: 'round' as const, label: t.rounds.tab }]
+      : []),
     ...(facilitator ? [{ key: 'studyday' as const, label: t.studyDay.tab }] : []),
   ]
 
