@@ -652,8 +652,8 @@ export const nl = {
     winner: 'meeste stippen',
     promotePrinciple: 'Maak uitgangspunt',
     promoteAction: 'Maak actiepunt',
-    promotePrincipleLabel: (name: string) => `Maak van “${name}” een uitgangspunt`,
-    promoteActionLabel: (name: string) => `Maak van “${name}” een actiepunt`,
+    promotePrincipleLabel: (name: string) => `Maak uitgangspunt van “${name}”`,
+    promoteActionLabel: (name: string) => `Maak actiepunt van “${name}”`,
     promotedPrinciple: 'Uitgangspunt toegevoegd, met zijn herkomst.',
     promotedAction: 'Actiepunt toegevoegd, met zijn herkomst.',
     // consent

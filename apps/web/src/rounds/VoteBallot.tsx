@@ -95,8 +95,11 @@ export function VoteBallot({ round, canVote }: { round: RoundState; canVote: boo
                   <span aria-hidden="true">−</span>
                 </button>
                 <span className="ballot__mine" data-testid="my-dots">
+                  <span aria-hidden="true" className="ballot__num">
+                    {mine}
+                  </span>
                   <span aria-hidden="true" className="ballot__dots">
-                    {'●'.repeat(mine) || '·'}
+                    {'●'.repeat(mine)}
                   </span>
                   <span className="visually-hidden">{t.rounds.dotsOnItem(mine)}</span>
                 </span>

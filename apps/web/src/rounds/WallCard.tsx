@@ -1,7 +1,6 @@
 import { useDraggable } from '@dnd-kit/core'
 import { CSS } from '@dnd-kit/utilities'
 import type { BoardCard, RoundState } from '@koers/doc-model'
-import { useId } from 'react'
 import { useT } from '../i18n/i18n.tsx'
 import { PromoteMenu } from './PromoteMenu.tsx'
 import type { WallGroupInfo } from './WallGroup.tsx'
@@ -23,7 +22,6 @@ export function WallCard({
   onMove: (clusterId: string) => void
 }) {
   const t = useT()
-  const id = useId()
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, isDragging } =
     useDraggable({ id: card.id, disabled: !interactive })
   return (
@@ -48,23 +46,20 @@ export function WallCard({
           >
             <span aria-hidden="true">⠿</span>
           </button>
-          <label className="wall-card__move" htmlFor={`${id}-group`}>
-            <span className="muted">{t.rounds.moveTo}</span>
-            <select
-              id={`${id}-group`}
-              className="select select--small"
-              aria-label={t.rounds.moveToLabel(short(card.text))}
-              value={card.cluster}
-              data-testid="card-group"
-              onChange={(event) => onMove(event.target.value)}
-            >
-              {groups.map((group) => (
-                <option key={group.id || 'none'} value={group.id}>
-                  {group.id === '' ? t.rounds.noGroup : group.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <select
+            className="select select--small wall-card__move"
+            aria-label={t.rounds.moveToLabel(short(card.text))}
+            title={t.rounds.moveTo}
+            value={card.cluster}
+            data-testid="card-group"
+            onChange={(event) => onMove(event.target.value)}
+          >
+            {groups.map((group) => (
+              <option key={group.id || 'none'} value={group.id}>
+                {group.id === '' ? t.rounds.noGroup : group.name}
+              </option>
+            ))}
+          </select>
           <PromoteMenu
             name={short(card.text)}
             text={card.text}
