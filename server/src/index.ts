@@ -26,6 +26,7 @@ import { startHousekeeping } from './lifecycle/housekeeping.ts'
 import { WorkspaceEraser } from './lifecycle/workspaceEraser.ts'
 import { ExportPool } from './export/exportPool.ts'
 import { VersionService } from './versions/versionService.ts'
+import { RoundService } from './rounds/roundService.ts'
 
 export { loadConfig, type ServerConfig } from './config.ts'
 export type { DocumentStore, AppendEntry, StoredDocument } from './store/documentStore.ts'
@@ -99,6 +100,7 @@ export const startServer = async (
   const exports = new ExportPool({ workers: 1, maxQueued: 8, timeoutMs: 120_000, log })
   const versions = new VersionService(registry, stores.versions, config.limits, log)
   versions.watchStatusChanges()
+  const rounds = new RoundService(stores.rounds, registry, log)
   const deps: AppDeps = {
     config,
     bus,
@@ -115,6 +117,7 @@ export const startServer = async (
     throttles,
     exports,
     versions,
+    rounds,
   }
   // PRIV-4, PRIV-5: expired sessions and workspaces go before the first request is served.
   const stopHousekeeping = await startHousekeeping({
@@ -160,6 +163,7 @@ export const startServer = async (
       throttles.join.close()
       throttles.codeGuess.close()
       versions.stop()
+      rounds.stop()
       await exports.close()
       const stopped = new Promise<void>((done) => server.close(() => done()))
       await registry.close()

@@ -12,6 +12,7 @@ import { createOnError } from './onError.ts'
 import { registerDeleteWorkspaceRoute } from './routes/deleteWorkspace.ts'
 import { registerExportRoute } from './routes/exportWorkspace.ts'
 import { IMPORT_PATH, registerImportRoute } from './routes/importWorkspace.ts'
+import { registerRoundRoutes } from './routes/rounds.ts'
 import { registerVersionRoutes } from './routes/versions.ts'
 import { registerHealthRoutes } from './routes/health.ts'
 import { registerJoinCodeRoutes } from './routes/joinCode.ts'
@@ -68,6 +69,7 @@ export const createApp = (deps: AppDeps): OpenAPIHono => {
   registerImportRoute(app, deps)
   registerExportRoute(app, deps)
   registerVersionRoutes(app, deps)
+  registerRoundRoutes(app, deps)
   app.doc31('/api/openapi.json', {
     openapi: '3.1.0',
     info: {

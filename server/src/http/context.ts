@@ -13,6 +13,7 @@ import type { RoomRegistry } from '../sync/roomRegistry.ts'
 import type { Throttle } from './throttle.ts'
 import type { ExportPool } from '../export/exportPool.ts'
 import type { VersionService } from '../versions/versionService.ts'
+import type { RoundService } from '../rounds/roundService.ts'
 
 /** Everything the HTTP routes need, passed in explicitly (no globals). */
 export interface AppDeps {
@@ -37,4 +38,6 @@ export interface AppDeps {
   exports: ExportPool
   /** Named versions and restores (docs/versions.md). */
   versions: VersionService
+  /** Participation rounds (docs/rounds.md). */
+  rounds: RoundService
 }

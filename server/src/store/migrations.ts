@@ -116,6 +116,60 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE INDEX versions_by_workspace ON versions (workspace_id, created_at);
       `),
   },
+  {
+    version: 6,
+    name: 'participation rounds: rounds, private cards and ballots, revealed cards (ROUND-1)',
+    up: (db) =>
+      db.exec(`
+        CREATE TABLE rounds (
+          seq INTEGER PRIMARY KEY,
+          id TEXT NOT NULL UNIQUE,
+          workspace_id TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          status TEXT NOT NULL,
+          question TEXT NOT NULL,
+          phase_id TEXT NOT NULL,
+          items TEXT NOT NULL,
+          dots_per_person INTEGER NOT NULL,
+          max_per_item INTEGER NOT NULL,
+          rerun_of TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          reveal_started_at TEXT,
+          revealed_at TEXT,
+          participants INTEGER NOT NULL,
+          cards INTEGER NOT NULL,
+          results TEXT
+        );
+        CREATE INDEX rounds_by_workspace ON rounds (workspace_id, seq);
+        -- Private until the reveal (ROUND-14): the only tables that name a person with input.
+        CREATE TABLE round_cards (
+          id TEXT PRIMARY KEY,
+          round_id TEXT NOT NULL,
+          workspace_id TEXT NOT NULL,
+          author TEXT NOT NULL,
+          text TEXT NOT NULL
+        );
+        CREATE INDEX round_cards_by_author ON round_cards (round_id, author);
+        CREATE INDEX round_cards_by_workspace ON round_cards (workspace_id);
+        CREATE TABLE round_ballots (
+          round_id TEXT NOT NULL,
+          workspace_id TEXT NOT NULL,
+          participant_id TEXT NOT NULL,
+          ballot TEXT NOT NULL,
+          PRIMARY KEY (round_id, participant_id)
+        );
+        CREATE INDEX round_ballots_by_workspace ON round_ballots (workspace_id);
+        CREATE TABLE revealed_cards (
+          id TEXT PRIMARY KEY,
+          round_id TEXT NOT NULL,
+          workspace_id TEXT NOT NULL,
+          position INTEGER NOT NULL,
+          text TEXT NOT NULL
+        );
+        CREATE INDEX revealed_cards_by_round ON revealed_cards (round_id, position);
+        CREATE INDEX revealed_cards_by_workspace ON revealed_cards (workspace_id);
+      `),
+  },
 ]
 
 /**

@@ -9,6 +9,9 @@ import { createSqliteJoinCodeStore } from './sqliteJoinCodeStore.ts'
 import { createPgVersionStore } from './postgres/pgVersionStore.ts'
 import { createSqliteVersionStore } from './sqliteVersionStore.ts'
 import type { VersionStore } from './versionStore.ts'
+import type { RoundStore } from './roundStore.ts'
+import { createSqliteRoundStore } from './sqliteRoundStore.ts'
+import { createPgRoundStore } from './postgres/pgRoundStore.ts'
 import { migratePostgres } from './postgres/migrations.ts'
 import { createPgAccessStore } from './postgres/pgAccessStore.ts'
 import { createPgDocumentStore } from './postgres/pgDocumentStore.ts'
@@ -31,6 +34,8 @@ export interface Stores {
   tickets: TicketStore
   joinCodes: JoinCodeStore
   versions: VersionStore
+  /** Participation rounds and their private input (docs/rounds.md). */
+  rounds: RoundStore
   close(): Promise<void>
 }
 
@@ -56,6 +61,7 @@ export const openStores = async (config: StoreConfig): Promise<Stores> => {
       tickets: createPgTicketStore(pool, config.ticketTtlMs),
       joinCodes: createPgJoinCodeStore(pool),
       versions: createPgVersionStore(pool),
+      rounds: createPgRoundStore(pool),
       close: () => pool.end(),
     }
   }
@@ -68,6 +74,7 @@ export const openStores = async (config: StoreConfig): Promise<Stores> => {
     tickets: new MemoryTicketStore(config.ticketTtlMs),
     joinCodes: createSqliteJoinCodeStore(db),
     versions: createSqliteVersionStore(db),
+    rounds: createSqliteRoundStore(db),
     close: async () => {
       if (db.open) db.close()
     },
