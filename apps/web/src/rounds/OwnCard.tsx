@@ -67,7 +67,7 @@ export function OwnCard({
         </button>
         <button
           type="button"
-          className="button button--quiet button--danger"
+          className="button button--quiet own-card__delete"
           aria-label={t.rounds.deleteLabel(short(card.text))}
           onClick={onRemove}
         >
