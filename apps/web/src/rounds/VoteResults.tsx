@@ -50,7 +50,7 @@ export function VoteResults({ round, canPromote }: { round: RoundState; canPromo
                 )
               }
               return (
-                <div className="bars__actions">
+                <div className="bars__actions bars__actions--menu">
                   <PromoteMenu name={name} text={item.name} source={sourceOf(item, dots)} />
                 </div>
               )
