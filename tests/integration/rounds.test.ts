@@ -7,7 +7,7 @@ import {
 } from '@koers/doc-model'
 import { describe, expect, test } from 'vitest'
 import * as Y from 'yjs'
-import { joinAs, workspaceWithRoles, type Session } from '../support/api.ts'
+import { call, joinAs, workspaceWithRoles, type Session } from '../support/api.ts'
 import type { RawSocket } from '../support/rawSocket.ts'
 import {
   addCard,
@@ -22,7 +22,7 @@ import {
   vote,
 } from '../support/roundsApi.ts'
 import { openClient, openRawSocket } from '../support/testClients.ts'
-import { startTestServer } from '../support/testServer.ts'
+import { startTestServer, testDataDir } from '../support/testServer.ts'
 
 const unique = (prefix: string): string => `${prefix}-${Math.random().toString(36).slice(2, 10)}`
 
@@ -329,5 +329,39 @@ describe('ROUND participation rounds over HTTP and the document', () => {
       notes: [],
     })
     await expect.poll(() => latestConsentFor(watcher.doc, principleId)?.round.id).toBe(rerun)
+  })
+
+  test('ROUND-1 rounds survive a restart; the OpenAPI document lists every round endpoint', async () => {
+    const dataDir = await testDataDir()
+    const first = await startTestServer({ dataDir })
+    const { facilitator, editor } = await workspaceWithRoles(first.url)
+    const roundId = await openRound(first.url, facilitator, { kind: 'brainstorm', question: 'Q?' })
+    const card = await addCard(first.url, editor, roundId, 'blijft bewaard')
+    await first.stop()
+    const second = await startTestServer({ dataDir })
+    const after = await listCards(second.url, editor, roundId)
+    expect(after.body.cards).toEqual([{ id: card.body.id, text: 'blijft bewaard' }])
+
+    const spec = (await call(second.url, '/api/openapi.json')).body as {
+      paths: Record<string, Record<string, unknown>>
+    }
+    const base = '/api/workspaces/{id}/rounds'
+    const listed = Object.entries(spec.paths)
+      .filter(([path]) => path.startsWith(base))
+      .flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method} ${path}`))
+    expect(listed.sort()).toEqual(
+      [
+        `post ${base}`,
+        `get ${base}`,
+        `get ${base}/{roundId}`,
+        `post ${base}/{roundId}/reveal`,
+        `post ${base}/{roundId}/cards`,
+        `get ${base}/{roundId}/cards`,
+        `patch ${base}/{roundId}/cards/{cardId}`,
+        `delete ${base}/{roundId}/cards/{cardId}`,
+        `put ${base}/{roundId}/votes`,
+        `put ${base}/{roundId}/consent`,
+      ].sort(),
+    )
   })
 })

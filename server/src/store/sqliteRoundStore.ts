@@ -256,7 +256,11 @@ export const createSqliteRoundStore = (db: SqliteDatabase): RoundStore => {
         ballots: allBallots.all(roundId).map((row) => row.ballot),
       }
     },
-    finishReveal: async (workspaceId, roundId, outcome) =>
-      finishReveal(workspaceId, roundId, outcome),
+    finishReveal: async (workspaceId, roundId, outcome) => {
+      finishReveal(workspaceId, roundId, outcome)
+      // As PRIV-3: no old page image in the write-ahead log keeps who wrote what (best effort;
+      // a reader holding a snapshot makes it a partial checkpoint, the next one finishes it).
+      db.pragma('wal_checkpoint(TRUNCATE)')
+    },
   }
 }
