@@ -60,7 +60,7 @@ describe.skipIf(!browserAvailable)('browser: participation rounds (issue 12)', (
 
   test(
     'ROUND-50 ROUND-51 ROUND-52 ROUND-53 ROUND-54 ROUND-2 ROUND-3 ROUND-4 ROUND-5 ROUND-9 ROUND-11 ROUND-13 a facilitator and three participants (one on a 360 px phone) run brainstorm → reveal → cluster → vote → reveal → promote the winner → consent round',
-    { timeout: 480_000 },
+    { timeout: 900_000 },
     async () => {
       const { url } = suite.server
       const workspace = await createWorkspace(url)
@@ -242,6 +242,12 @@ describe.skipIf(!browserAvailable)('browser: participation rounds (issue 12)', (
 
       // ROUND-13 ROUND-54: the winner becomes a principle, with where it came from.
       await laptop.getByTestId('promote-winner').click()
+      await laptop.getByRole('button', { name: 'Meer acties voor Met de handen' }).click()
+      await laptop.getByRole('menuitem', { name: 'Maak actiepunt' }).click()
+      await laptop.getByTestId('tab-actions').click()
+      await expect
+        .poll(() => laptop.getByTestId('action-provenance').innerText())
+        .toBe(`Herkomst: uit brainstorm '${QUESTION}', 2 kaartjes, 2 stippen`)
       await laptop.getByTestId('tab-principles').click()
       const provenance = laptop.getByTestId('principle-provenance')
       await expect
