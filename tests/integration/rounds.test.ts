@@ -193,6 +193,8 @@ describe('ROUND participation rounds over HTTP and the document', () => {
       maxPerItem: 3,
     })
     expect(unknownItem.status).toBe(422)
+    const twice = { kind: 'vote', items: [a, a], dotsPerPerson: 2, maxPerItem: 1 }
+    expect((await createRound(server.url, facilitator, twice)).status).toBe(422)
     const tooMany = { kind: 'vote', items: [a, b], dotsPerPerson: 2, maxPerItem: 3 }
     expect((await createRound(server.url, facilitator, tooMany)).status).toBe(422)
     const roundId = await openRound(server.url, facilitator, {

@@ -5,9 +5,10 @@ import * as Y from 'yjs'
 /**
  * VER-5: the roots a restore leaves as they are. The adoption status and its append-only history
  * (DM-17) record decisions about the live vision, and `session` holds the live study day
- * (pause, locks); going back to an older text changes neither.
+ * (pause, locks, rounds); going back to an older text changes neither. The `board` goes with
+ * the rounds in `session` (its cards are what they revealed, ROUND-4), so it stays too.
  */
-export const RESTORE_KEEPS: ReadonlySet<string> = new Set([Root.adoption, Root.session])
+export const RESTORE_KEEPS: ReadonlySet<string> = new Set([Root.adoption, Root.session, Root.board])
 
 /** The map roots a restore rewrites: every declared root except the kept ones. */
 const MAP_ROOTS = Object.keys(ROOT_SPECS).filter((name) => !RESTORE_KEEPS.has(name))

@@ -53,7 +53,7 @@ const restoreRoute = createRoute({
   description:
     'Saves a "before restore" version first, then rewrites the content in one server change ' +
     'that every connected replica merges (VER-5, VER-6). The adoption status and the ' +
-    'session (pause, locks) stay as they are.',
+    'session (pause, locks, rounds) and the board of revealed cards stay as they are.',
   request: { params: VersionParams },
   responses: {
     200: { description: 'Restored', content: { 'application/json': { schema: RestoredVersion } } },
