@@ -1,3 +1,4 @@
+import { ActionOrigin } from './ActionOrigin.tsx'
 import {
   ACTION_STATUSES,
   ACTION_STATUS_LABELS,
@@ -60,7 +61,10 @@ export function ActionRow({ action, rankIndex, total, principles, sortable, onMo
     return (
       <tr className="action-row" data-testid={`action-${action.id}`}>
         <td className="action-row__n">{n}</td>
-        <td data-label={t.actions.what}>{action.what || '–'}</td>
+        <td data-label={t.actions.what}>
+          {action.what || '–'}
+          <ActionOrigin actionId={action.id} />
+        </td>
         <td data-label={t.actions.owner}>{action.owner || '–'}</td>
         <td data-label={t.actions.due}>{formatDate(action.due, language) || '–'}</td>
         <td data-label={t.actions.status}>{ACTION_STATUS_LABELS[action.status][language]}</td>
@@ -82,6 +86,7 @@ export function ActionRow({ action, rankIndex, total, principles, sortable, onMo
         <td className="action-row__n">{n}</td>
         <td data-label={t.actions.what}>
           <input className="input" aria-label={label(t.actions.what)} {...what} />
+          <ActionOrigin actionId={action.id} />
         </td>
         <td data-label={t.actions.owner}>
           <input className="input" aria-label={label(t.actions.owner)} {...owner} />

@@ -51,7 +51,8 @@ function postJson<T>(path: string, body: unknown): Promise<T> {
   })
 }
 
-async function requestJson<T>(path: string, init: RequestInit): Promise<T> {
+/** A JSON request to the API; throws `ApiError` (with the JSON error) or `NetworkError`. */
+export async function requestJson<T>(path: string, init: RequestInit): Promise<T> {
   let response: Response
   try {
     response = await fetch(path, { credentials: 'same-origin', ...init })

@@ -613,6 +613,146 @@ export const nl = {
     remove: (value: string) => `Verwijder ${value}`,
     removeQuestion: 'Deze waarde wordt ook van elk uitgangspunt gehaald.',
   },
+
+  // Issue 12, participation rounds: brainstorm cards, the wall, dot voting, consent rounds.
+  rounds: {
+    tab: 'Ronde',
+    kinds: { brainstorm: 'Brainstorm', vote: 'Stemronde', consent: 'Instemmingsronde' },
+    noRound:
+      'Er loopt nu geen ronde. Opent de procesbegeleider een brainstorm, stemronde of instemmingsronde, dan doe je hier mee.',
+    goToRound: 'Doe mee',
+    goToRoundLabel: (kind: string) => `Doe mee met de ${kind.toLowerCase()}`,
+    open: 'open',
+    revealed: 'onthuld',
+    cardsOf: (cards: number, people: number) =>
+      `${cards} ${cards === 1 ? 'kaartje' : 'kaartjes'} van ${people} ${people === 1 ? 'persoon' : 'mensen'}`,
+    voted: (people: number) =>
+      people === 1 ? '1 persoon heeft gestemd' : `${people} mensen hebben gestemd`,
+    answered: (people: number) =>
+      people === 1 ? '1 persoon heeft geantwoord' : `${people} mensen hebben geantwoord`,
+    readOnly: 'Je leest mee: je ziet de ronde, maar doet niet mee.',
+    earlier: 'Eerdere rondes',
+    showRound: (name: string) => `Toon ${name}`,
+    current: 'Huidige ronde',
+    failed: 'Dat lukte niet. Probeer het opnieuw.',
+    offline: 'Geen verbinding met de server. Probeer het opnieuw als er weer verbinding is.',
+    closed: 'Deze ronde is al onthuld; er kan niets meer bij.',
+    // brainstorm
+    writeLabel: 'Schrijf een kaartje',
+    writeHelp:
+      'Eén idee per kaartje. Niemand ziet je kaartjes tot de procesbegeleider ze onthult, en dan zonder naam.',
+    writePlaceholder: 'Jouw idee…',
+    addCard: 'Kaartje toevoegen',
+    yourCards: 'Jouw kaartjes',
+    noOwnCards: 'Je hebt nog geen kaartjes geschreven.',
+    cardAdded: 'Kaartje toegevoegd.',
+    cardSaved: 'Kaartje opgeslagen.',
+    cardDeleted: 'Kaartje verwijderd.',
+    edit: 'Wijzigen',
+    editLabel: (text: string) => `Kaartje “${text}” wijzigen`,
+    editField: 'Tekst van het kaartje',
+    deleteCard: 'Verwijderen',
+    deleteLabel: (text: string) => `Kaartje “${text}” verwijderen`,
+    cardEmpty: 'Schrijf eerst iets op het kaartje.',
+    cardTooLong: (max: number) => `Een kaartje heeft hoogstens ${max} tekens.`,
+    charsLeft: (n: number) => `nog ${n} tekens`,
+    facilitatorHidden:
+      'Ook de procesbegeleider ziet de kaartjes pas bij het onthullen: alleen het aantal.',
+    // the wall
+    wallTitle: 'Alle kaartjes',
+    wallHelp:
+      'Sleep een kaartje naar een groep, of kies onder het kaartje de groep. Iedereen ziet de groepen meteen.',
+    ungrouped: 'Zonder groep',
+    newGroup: 'Nieuwe groep',
+    groupName: (n: number) => `Groep ${n}`,
+    groupNameLabel: (name: string) => `Naam van groep “${name}”`,
+    groupCards: (n: number) => (n === 1 ? '1 kaartje' : `${n} kaartjes`),
+    moveTo: 'Groep',
+    moveToLabel: (text: string) => `Verplaats “${text}” naar groep`,
+    noGroup: 'geen groep',
+    movedTo: (text: string, group: string) => `“${text}” staat nu in ${group}.`,
+    mergeInto: 'Samenvoegen met…',
+    mergeLabel: (name: string) => `Groep “${name}” samenvoegen met`,
+    merged: (from: string, into: string) => `“${from}” is samengevoegd met “${into}”.`,
+    removeGroup: 'Opheffen',
+    removeGroupLabel: (name: string) => `Groep “${name}” opheffen; de kaartjes blijven`,
+    emptyGroup: 'Sleep kaartjes hierheen.',
+    noCardsRevealed: 'Er waren geen kaartjes.',
+    dragInstructions:
+      'Druk op spatie om het kaartje op te pakken, verplaats het met de pijltjestoetsen naar een groep en druk opnieuw op spatie om het neer te leggen. Escape annuleert.',
+    // dot voting
+    budgetLeft: (n: number) =>
+      n === 0 ? 'Al je stippen zijn verdeeld' : n === 1 ? 'Nog 1 stip' : `Nog ${n} stippen`,
+    budgetRules: (dots: number, max: number) =>
+      `Je hebt ${dots} stippen; hoogstens ${max} op één onderwerp. Je kunt ze verschuiven tot het onthullen.`,
+    addDot: (name: string) => `Stip op “${name}”`,
+    removeDot: (name: string) => `Stip van “${name}” af`,
+    dotsOnItem: (n: number) => (n === 1 ? '1 stip' : `${n} stippen`),
+    votesSaved: 'Je stippen zijn opgeslagen.',
+    votesRefused: 'Deze verdeling kan niet; je vorige verdeling blijft staan.',
+    unknownItem: 'onbekend onderwerp',
+    // results
+    resultsTitle: 'Uitslag',
+    resultsLabel: (question: string) => `Uitslag: ${question}`,
+    dots: (n: number) => (n === 1 ? '1 stip' : `${n} stippen`),
+    winner: 'meeste stippen',
+    promotePrinciple: 'Maak uitgangspunt',
+    promoteAction: 'Maak actiepunt',
+    promotePrincipleLabel: (name: string) => `Maak uitgangspunt van “${name}”`,
+    promoteActionLabel: (name: string) => `Maak actiepunt van “${name}”`,
+    promotedPrinciple: 'Uitgangspunt toegevoegd, met zijn herkomst.',
+    promotedAction: 'Actiepunt toegevoegd, met zijn herkomst.',
+    // consent
+    choices: { consent: 'Instemmen', concern: 'Zorg', objection: 'Bezwaar' },
+    choiceHelp: {
+      consent: 'Ik kan hiermee leven.',
+      concern: 'Akkoord, maar ik maak me zorgen.',
+      objection: 'Zo kan het niet.',
+    },
+    noteLabel: 'Toelichting (kort, zonder naam zichtbaar na het onthullen)',
+    sendAnswers: 'Antwoorden versturen',
+    answersSent: 'Je antwoorden zijn verstuurd. Je kunt ze wijzigen tot het onthullen.',
+    answerFirst: 'Kies eerst bij minstens één uitgangspunt.',
+    tally: (consent: number, concern: number, objection: number) =>
+      `${consent} ✓, ${concern} ${concern === 1 ? 'zorg' : 'zorgen'}, ${objection} ${objection === 1 ? 'bezwaar' : 'bezwaren'}`,
+    tallyLong: (consent: number, concern: number, objection: number) =>
+      `${consent} instemmen, ${concern} ${concern === 1 ? 'zorg' : 'zorgen'}, ${objection} ${objection === 1 ? 'bezwaar' : 'bezwaren'}`,
+    notesTitle: 'Zorgen en bezwaren (zonder naam)',
+    consentOn: 'Instemmingsronde',
+    // console
+    consoleTitle: 'Ronde',
+    consoleHint:
+      'Zet een fase op Brainstormen, Stemmen of Instemmen en start haar; dan open je hier de ronde.',
+    questionLabel: 'Vraag',
+    questionPlaceholder: 'Wat mag nooit verloren gaan?',
+    openBrainstorm: 'Brainstorm openen',
+    voteQuestionPlaceholder: 'Wat vinden we het belangrijkst?',
+    itemsLabel: 'Waarover wordt gestemd?',
+    dotsPerPerson: 'Stippen per persoon',
+    maxPerItem: 'Hoogstens per onderwerp',
+    openVote: 'Stemronde openen',
+    noVoteItems:
+      'Er is nog niets om over te stemmen: onthul eerst een brainstorm of schrijf uitgangspunten.',
+    principlesLabel: 'Over welke uitgangspunten?',
+    noPrinciples: 'Er zijn nog geen uitgangspunten.',
+    openConsent: 'Instemmingsronde openen',
+    rerunOf: 'Herhaling van een eerdere ronde',
+    rerun: 'Opnieuw voor een herzien uitgangspunt',
+    reveal: 'Onthullen',
+    revealHelp:
+      'Bij het onthullen verschijnt alles tegelijk, zonder namen. Daarna kan er niets meer bij.',
+    revealedNow: 'De ronde is onthuld.',
+    opened: 'De ronde is geopend.',
+    showRoundTab: 'Naar de ronde',
+    pickAll: 'Alles',
+    pickNone: 'Niets',
+    // principles and actions
+    provenance: 'Herkomst',
+    // projector
+    projectorWrite: 'Schrijf je kaartjes op je telefoon of laptop.',
+    projectorVote: 'Verdeel je stippen op je telefoon of laptop.',
+    projectorConsent: 'Geef je antwoord op je telefoon of laptop.',
+  },
 }
 
 export type Dictionary = typeof nl

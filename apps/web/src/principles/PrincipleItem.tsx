@@ -25,6 +25,7 @@ import { useYTextBinding } from '../common/useYTextBinding.ts'
 import { useI18n } from '../i18n/i18n.tsx'
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
 import { AddValueForm } from './AddValueForm.tsx'
+import { PrincipleOrigin } from './PrincipleOrigin.tsx'
 import { TagToggles } from './TagToggles.tsx'
 
 interface Props {
@@ -106,6 +107,7 @@ export function PrincipleItem({ principle, index, total, values, sortable, onMov
           onCancel={menu.cancel}
         />
       )}
+      <PrincipleOrigin principleId={principle.id} />
       {readOnly ? (
         <>
           <p className="principle__statement">{principle.statement || '–'}</p>

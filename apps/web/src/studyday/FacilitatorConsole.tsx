@@ -1,3 +1,4 @@
+import { RoundConsolePanel } from '../rounds/RoundConsolePanel.tsx'
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
 import { AgendaEditor } from './AgendaEditor.tsx'
 import { GroupPanel } from './GroupPanel.tsx'
@@ -7,13 +8,14 @@ import { useStudyDay } from './useStudyDay.ts'
 import './studyday.css'
 
 /** The facilitator's console ("Studiedag" tab): run the day, open joining, edit the agenda. */
-export function FacilitatorConsole() {
+export function FacilitatorConsole({ onShowRound }: { onShowRound: () => void }) {
   const { doc, workspaceId } = useWorkspace()
   const day = useStudyDay(doc)
   return (
     <div className="console" data-testid="console">
       <div className="console__side">
         <RunPanel doc={doc} day={day} />
+        <RoundConsolePanel day={day} onShowRound={onShowRound} />
         <JoinCodePanel workspaceId={workspaceId} />
         <GroupPanel doc={doc} day={day} workspaceId={workspaceId} />
       </div>

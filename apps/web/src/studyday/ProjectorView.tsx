@@ -10,6 +10,8 @@ import { ProjectorText } from './ProjectorText.tsx'
 import { TimerDisplay } from './TimerDisplay.tsx'
 import { useJoinCode } from './useJoinCode.ts'
 import { useStudyDay } from './useStudyDay.ts'
+import { ProjectorRound } from '../rounds/ProjectorRound.tsx'
+import { focusRound, useRounds } from '../rounds/useRounds.ts'
 import './projector.css'
 
 /**
@@ -25,6 +27,7 @@ export function ProjectorView({ snapshot }: { snapshot: ConnectionSnapshot }) {
   const sections = useDocValue(doc, [Root.sections], listSections)
   const join = useJoinCode(workspaceId)
   const people = usePresence(provider.awareness, snapshot.stampedColor)
+  const rounds = useRounds(doc)
 
   useEffect(() => {
     // The big screen is not a person: it does not show up in anyone's presence list.
@@ -46,6 +49,12 @@ export function ProjectorView({ snapshot }: { snapshot: ConnectionSnapshot }) {
   const phase = day.phases[index]
   const section = phase ? sections.find((s) => s.id === phase.sections[0]) : undefined
   const present = people.filter((person) => !person.isSelf).length
+  // ROUND-51: an open round, or the latest round of the current phase, takes the section's place.
+  const focus = focusRound(rounds, day.agenda.current)
+  const round =
+    focus && (focus.status === 'open' || (phase !== undefined && focus.phaseId === phase.id))
+      ? focus
+      : null
 
   return (
     <main id="main" className="projector" data-testid="projector">
@@ -66,7 +75,8 @@ export function ProjectorView({ snapshot }: { snapshot: ConnectionSnapshot }) {
             {day.agenda.dayStartedAt > 0 ? t.studyDay.projectorEnded : t.studyDay.projectorWelcome}
           </h1>
         )}
-        {section && (
+        {round && <ProjectorRound round={round} />}
+        {!round && section && (
           <div className="projector__section">
             <h2 className="projector__section-title">{section.title}</h2>
             {section.questions.length > 0 && (

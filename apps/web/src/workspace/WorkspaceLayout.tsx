@@ -33,11 +33,14 @@ import { useDocumentLock, useStudyDay } from '../studyday/useStudyDay.ts'
 import '../studyday/studyday.css'
 import { useWorkspace } from './WorkspaceContext.tsx'
 import { WorkspaceTabs } from './WorkspaceTabs.tsx'
+import { RoundBanner } from '../rounds/RoundBanner.tsx'
+import { RoundView } from '../rounds/RoundView.tsx'
+import { useRounds } from '../rounds/useRounds.ts'
 
-type TabKey = 'text' | 'principles' | 'actions' | 'details' | 'studyday'
-const tabKeys: TabKey[] = ['text', 'principles', 'actions', 'details', 'studyday']
+type TabKey = 'text' | 'principles' | 'actions' | 'details' | 'round' | 'studyday'
+const tabKeys: TabKey[] = ['text', 'principles', 'actions', 'details', 'round', 'studyday']
 /** Tabs every role has; the facilitator's console is not one a follower can be sent to. */
-const sharedTabs: readonly string[] = ['text', 'principles', 'actions', 'details']
+const sharedTabs: readonly string[] = ['text', 'principles', 'actions', 'details', 'round']
 
 function initialTab(workspaceId: string): TabKey {
   let stored: string | null = null
@@ -63,6 +66,8 @@ export function WorkspaceLayout({ snapshot }: { snapshot: ConnectionSnapshot }) 
   const day = useStudyDay(doc)
   const documentLock = useDocumentLock(doc)
   const facilitator = role === 'facilitator'
+  const rounds = useRounds(doc)
+  const openRound = [...rounds].reverse().find((round) => round.status === 'open')
   usePublishFollowTarget(doc, facilitator && day.follow.on, tab === 'studyday' ? null : tab)
   const followTab = useCallback((key: string) => {
     if (sharedTabs.includes(key)) setTab(key as TabKey)
@@ -107,6 +112,9 @@ export function WorkspaceLayout({ snapshot }: { snapshot: ConnectionSnapshot }) 
     { key: 'principles' as const, label: t.workspace.tabPrinciples },
     { key: 'actions' as const, label: t.workspace.tabActions },
     { key: 'details' as const, label: t.workspace.tabDetails },
+    ...(rounds.length > 0 || tab === 'round'
+      ? [{ key: 'round' as const, label: t.rounds.tab }]
+      : []),
     ...(facilitator ? [{ key: 'studyday' as const, label: t.studyDay.tab }] : []),
   ]
 
@@ -151,6 +159,9 @@ export function WorkspaceLayout({ snapshot }: { snapshot: ConnectionSnapshot }) 
         <DocumentLockBanner lock={documentLock} facilitator={facilitator} />
         <PhaseBar day={day} onSection={goToSection} />
         {!facilitator && <FollowBanner following={following} on={day.follow.on} />}
+        {openRound && tab !== 'round' && (
+          <RoundBanner round={openRound} onGo={() => selectTab('round')} />
+        )}
         <WorkspaceTabs tabs={tabs} selected={tab} onSelect={selectTab} label={t.workspace.tabs} />
         <div
           className="workspace__panel"
@@ -170,7 +181,10 @@ export function WorkspaceLayout({ snapshot }: { snapshot: ConnectionSnapshot }) 
             {tab === 'principles' && <PrinciplesView />}
             {tab === 'actions' && <ActionsView />}
             {tab === 'details' && <DetailsView />}
-            {tab === 'studyday' && facilitator && <FacilitatorConsole />}
+            {tab === 'round' && <RoundView currentPhaseId={day.agenda.current} />}
+            {tab === 'studyday' && facilitator && (
+              <FacilitatorConsole onShowRound={() => selectTab('round')} />
+            )}
           </ErrorBoundary>
         </div>
       </main>
