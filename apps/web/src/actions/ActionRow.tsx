@@ -4,7 +4,6 @@ import {
   Root,
   actionText,
   isActionStatus,
-  removeAction,
   updateAction,
 } from '@koers/doc-model'
 import type { ActionView, PrincipleView } from '@koers/doc-model'
@@ -27,6 +26,7 @@ interface Props {
   principles: PrincipleView[]
   sortable: SortableRenderProps | null
   onMove: (toIndex: number) => void
+  onRemove: () => void
 }
 
 function principleLabel(
@@ -39,7 +39,15 @@ function principleLabel(
   return short ? `${index + 1}. ${short}` : numbered(index + 1)
 }
 
-export function ActionRow({ action, rankIndex, total, principles, sortable, onMove }: Props) {
+export function ActionRow({
+  action,
+  rankIndex,
+  total,
+  principles,
+  sortable,
+  onMove,
+  onRemove,
+}: Props) {
   const { t, language } = useI18n()
   const { doc, readOnly } = useWorkspace()
   const n = rankIndex + 1
@@ -78,6 +86,7 @@ export function ActionRow({ action, rankIndex, total, principles, sortable, onMo
         style={sortable?.style}
         className={`action-row${sortable?.isDragging ? ' action-row--dragging' : ''}`}
         data-testid={`action-${action.id}`}
+        data-item-id={action.id}
       >
         <td className="action-row__n">{n}</td>
         <td data-label={t.actions.what}>
@@ -141,14 +150,14 @@ export function ActionRow({ action, rankIndex, total, principles, sortable, onMo
       </tr>
       {menu.confirming && (
         // A row of its own, so the question never widens the table.
-        <tr className="action-row__confirm">
+        <tr className="action-row__confirm" data-item-id={action.id}>
           <td colSpan={7}>
             <ConfirmBox
               label={t.actions.remove(name)}
-              question={t.actions.removeConfirm}
+              question={t.removal.actionRemoveConfirm}
               onConfirm={() => {
                 menu.done()
-                removeAction(doc, action.id)
+                onRemove()
               }}
               onCancel={menu.cancel}
             />

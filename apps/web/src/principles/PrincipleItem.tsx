@@ -5,7 +5,6 @@ import {
   addCustomValue,
   principleRationale,
   principleStatement,
-  removePrinciple,
   togglePrincipleBuildingBlock,
   togglePrincipleValue,
   valueLabel,
@@ -34,9 +33,18 @@ interface Props {
   values: string[]
   sortable: SortableRenderProps
   onMove: (toIndex: number) => void
+  onRemove: () => void
 }
 
-export function PrincipleItem({ principle, index, total, values, sortable, onMove }: Props) {
+export function PrincipleItem({
+  principle,
+  index,
+  total,
+  values,
+  sortable,
+  onMove,
+  onRemove,
+}: Props) {
   const { t, language } = useI18n()
   const id = useId()
   const { doc, readOnly } = useWorkspace()
@@ -63,6 +71,7 @@ export function PrincipleItem({ principle, index, total, values, sortable, onMov
       className={`item-card${sortable.isDragging ? ' item-card--dragging' : ''}`}
       aria-labelledby={`${id}-number`}
       data-testid={`principle-${principle.id}`}
+      data-item-id={principle.id}
     >
       <div className="item-card__head">
         <h3 className="item-card__number" id={`${id}-number`}>
@@ -89,8 +98,8 @@ export function PrincipleItem({ principle, index, total, values, sortable, onMov
             />
             <ConfirmRemove
               label={t.principles.remove(name)}
-              question={t.principles.removeConfirm}
-              onConfirm={() => removePrinciple(doc, principle.id)}
+              question={t.removal.principleRemoveConfirm}
+              onConfirm={onRemove}
             />
           </div>
         )}
@@ -98,10 +107,10 @@ export function PrincipleItem({ principle, index, total, values, sortable, onMov
       {!readOnly && compact && menu.confirming && (
         <ConfirmBox
           label={t.principles.remove(name)}
-          question={t.principles.removeConfirm}
+          question={t.removal.principleRemoveConfirm}
           onConfirm={() => {
             menu.done()
-            removePrinciple(doc, principle.id)
+            onRemove()
           }}
           onCancel={menu.cancel}
         />
