@@ -4,12 +4,14 @@ import {
   Root,
   actionText,
   isActionStatus,
+  listActions,
   updateAction,
 } from '@koers/doc-model'
 import type { ActionView, PrincipleView } from '@koers/doc-model'
 import { ConfirmBox } from '../common/ConfirmBox.tsx'
 import { DragHandle } from '../common/DragHandle.tsx'
 import { ItemMenu } from '../common/ItemMenu.tsx'
+import { placeIn } from '../common/place.ts'
 import type { SortableRenderProps } from '../common/SortableList.tsx'
 import { useMenuConfirm } from '../common/useMenuConfirm.ts'
 import { useCompact } from '../common/useMediaQuery.ts'
@@ -62,6 +64,7 @@ export function ActionRow({
   const label = (field: string) => t.actions.fieldLabel(field, n)
   const compact = useCompact()
   const menu = useMenuConfirm()
+  const place = () => placeIn(listActions(doc), action.id)
 
   if (readOnly) {
     const principle = principles[linked]
@@ -143,6 +146,7 @@ export function ActionRow({
             index={rankIndex}
             total={total}
             onMove={sortable ? onMove : undefined}
+            place={place}
             onRemove={menu.ask}
             buttonRef={menu.buttonRef}
           />

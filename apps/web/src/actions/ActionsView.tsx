@@ -13,6 +13,7 @@ import {
 import type { ActionView } from '@koers/doc-model'
 import { useMemo, useState } from 'react'
 import type { FocusEvent } from 'react'
+import { placeIn } from '../common/place.ts'
 import { SortableList } from '../common/SortableList.tsx'
 import { useDocValue } from '../common/useDocValue.ts'
 import { useT } from '../i18n/i18n.tsx'
@@ -94,6 +95,7 @@ export function ActionsView() {
   const rows = (
     <SortableList
       ids={ids}
+      placeOf={(id) => placeIn(listActions(doc), id)}
       nameOf={(id) => {
         const action = actions.find((item) => item.id === id)
         return action?.what.trim() || t.actions.numbered(ids.indexOf(id) + 1)

@@ -3,6 +3,7 @@ import {
   BUILDING_BLOCKS,
   Root,
   addCustomValue,
+  listPrinciples,
   principleRationale,
   principleStatement,
   togglePrincipleBuildingBlock,
@@ -15,6 +16,7 @@ import { ConfirmBox } from '../common/ConfirmBox.tsx'
 import { ConfirmRemove } from '../common/ConfirmRemove.tsx'
 import { ItemMenu } from '../common/ItemMenu.tsx'
 import { MoveControls } from '../common/MoveControls.tsx'
+import { placeIn } from '../common/place.ts'
 import type { SortableRenderProps } from '../common/SortableList.tsx'
 import { sameRef, useDocValue } from '../common/useDocValue.ts'
 import { useMenuConfirm } from '../common/useMenuConfirm.ts'
@@ -63,6 +65,7 @@ export function PrincipleItem({
   const name = principle.statement.trim() ? principle.statement.trim().slice(0, 60) : number
   const compact = useCompact()
   const menu = useMenuConfirm()
+  const place = () => placeIn(listPrinciples(doc), principle.id)
 
   return (
     <article
@@ -83,6 +86,7 @@ export function PrincipleItem({
             index={index}
             total={total}
             onMove={onMove}
+            place={place}
             onRemove={menu.ask}
             buttonRef={menu.buttonRef}
           />
@@ -94,6 +98,7 @@ export function PrincipleItem({
               index={index}
               total={total}
               onMove={onMove}
+              place={place}
               handle={sortable.handle}
             />
             <ConfirmRemove

@@ -11,6 +11,7 @@ import {
 } from '@koers/doc-model'
 import type { PrincipleView } from '@koers/doc-model'
 import { useMemo } from 'react'
+import { placeIn } from '../common/place.ts'
 import { SortableList } from '../common/SortableList.tsx'
 import { useDocValue } from '../common/useDocValue.ts'
 import { useT } from '../i18n/i18n.tsx'
@@ -76,6 +77,7 @@ export function PrinciplesView() {
         </div>
         {principles.length === 0 && <p className="muted">{t.principles.empty}</p>}
         <SortableList
+          placeOf={(id) => placeIn(listPrinciples(doc), id)}
           ids={ids}
           nameOf={(id) => t.principles.numbered(ids.indexOf(id) + 1)}
           disabled={readOnly}

@@ -10,6 +10,7 @@ import {
 } from '@koers/doc-model'
 import type { SectionView } from '@koers/doc-model'
 import { useCallback, useEffect, useMemo, useState } from 'react'
+import { placeIn } from '../common/place.ts'
 import { SortableList } from '../common/SortableList.tsx'
 import { useDocValue } from '../common/useDocValue.ts'
 import { useT } from '../i18n/i18n.tsx'
@@ -87,6 +88,7 @@ export function SectionsView({ people }: { people: Present[] }) {
       <div className="text-column">
         {sections.length === 0 && <p className="muted">{t.sections.empty}</p>}
         <SortableList
+          placeOf={(id) => placeIn(listSections(doc), id)}
           ids={ids}
           nameOf={nameOf}
           disabled={readOnly}
