@@ -8,7 +8,8 @@
  * runs, and the ratio Koers / bare; the goal is at most 1.5×. See docs/benchmark.md.
  *
  * Env: KOERS_BENCH_RUNS (3), KOERS_BENCH_KEYS (150), KOERS_BENCH_GAP_MS (100, time between keys),
- * KOERS_BENCH_CROWD (50), KOERS_BENCH_TYPISTS (10), CHROMIUM_PATH (/usr/bin/chromium).
+ * KOERS_BENCH_CROWD (50), KOERS_BENCH_TYPISTS (10), CHROMIUM_PATH (/usr/bin/chromium),
+ * KOERS_BENCH_PROFILE=1 (print the Koers page's functions with the most self time, run 1).
  */
 import { execFileSync } from 'node:child_process'
 import { cpus } from 'node:os'
@@ -19,6 +20,7 @@ import { createWorkspace, joinAs } from '../support/api.ts'
 import { connectProvider, waitForSync } from '../support/provider.ts'
 import { removeDataDir, repoRoot, spawnServer } from '../support/spawnServer.ts'
 import { serveBarePage } from './typingBare.ts'
+import { profile } from './typingProfile.ts'
 import { seedParagraphs, startCrowd } from './typingCrowd.ts'
 import {
   median,
@@ -122,7 +124,13 @@ async function main(): Promise<void> {
       await koersPage.bringToFront()
       await koersPage.getByTestId(`section-editor-${sectionId}`).locator('.ProseMirror').focus()
       await typeAndMeasure(koersPage, 10, gapMs)
-      const koersRun = summarize(await typeAndMeasure(koersPage, keys, gapMs))
+      let measured: number[] = []
+      const measure = async () => {
+        measured = await typeAndMeasure(koersPage, keys, gapMs)
+      }
+      if (process.env.KOERS_BENCH_PROFILE === '1' && run === 1) await profile(koersPage, measure)
+      else await measure()
+      const koersRun = summarize(measured)
       results.push({ bare: bareRun, koers: koersRun })
       console.log(`\nrun ${run}${' '.repeat(29)}  median     p95  ≤${THRESHOLD_MS} ms`)
       console.log(row('bare Tiptap + Yjs', bareRun))
