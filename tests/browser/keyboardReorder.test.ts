@@ -33,7 +33,8 @@ async function recordSpoken(page: Page): Promise<() => Promise<string[]>> {
     w.spoken = []
     new MutationObserver((records) => {
       for (const record of records) {
-        const nodes = record.type === 'characterData' ? [record.target] : Array.from(record.addedNodes)
+        const nodes =
+          record.type === 'characterData' ? [record.target] : Array.from(record.addedNodes)
         for (const node of nodes) {
           const region = node.parentElement?.closest('[aria-live]')
           const text = node.textContent?.trim()

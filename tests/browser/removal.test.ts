@@ -61,13 +61,18 @@ describe.skipIf(!browserAvailable)('browser: undo for every removal (issue 9)', 
     // Bram keeps typing while Anna removes the principle.
     const typing = bram.page.keyboard.type(' voor leren', { delay: 120 })
     await anna.page.getByRole('button', { name: /^Verwijder uitgangspunt/ }).click()
-    await anna.page.getByTestId('confirm').getByRole('button', { name: /^Verwijder/ }).click()
+    await anna.page
+      .getByTestId('confirm')
+      .getByRole('button', { name: /^Verwijder/ })
+      .click()
     await expect.poll(() => isPrincipleRemoved(lead.doc, id), POLL).toBe(true)
     await typing
 
     const told = bram.page.getByTestId('toast')
     await expect.poll(() => told.innerText(), POLL).toContain('waar je schreef')
-    await expect.poll(() => anna.page.getByTestId('toast').innerText(), POLL).toContain('verwijderd')
+    await expect
+      .poll(() => anna.page.getByTestId('toast').innerText(), POLL)
+      .toContain('verwijderd')
     await expect.poll(() => bram.page.getByTestId(field).count(), POLL).toBe(0)
 
     await told.getByRole('button', { name: 'Terugzetten' }).click()
@@ -106,7 +111,10 @@ describe.skipIf(!browserAvailable)('browser: undo for every removal (issue 9)', 
     const typing = bram.page.keyboard.type(' en tablets', { delay: 120 })
     await anna.page.getByRole('button', { name: /^Meer acties voor/ }).click()
     await anna.page.getByTestId('item-menu').getByRole('menuitem', { name: 'Verwijderen' }).click()
-    await anna.page.getByTestId('confirm').getByRole('button', { name: /^Verwijder/ }).click()
+    await anna.page
+      .getByTestId('confirm')
+      .getByRole('button', { name: /^Verwijder/ })
+      .click()
     await expect.poll(() => isActionRemoved(lead.doc, id), POLL).toBe(true)
     await typing
 
@@ -128,7 +136,10 @@ describe.skipIf(!browserAvailable)('browser: undo for every removal (issue 9)', 
     const id = addPrinciple(lead.doc, { statement: 'Wij kiezen voor rust' })
     await anna.page.getByRole('tab', { name: 'Uitgangspunten' }).click()
     await anna.page.getByRole('button', { name: /^Verwijder uitgangspunt/ }).click()
-    await anna.page.getByTestId('confirm').getByRole('button', { name: /^Verwijder/ }).click()
+    await anna.page
+      .getByTestId('confirm')
+      .getByRole('button', { name: /^Verwijder/ })
+      .click()
     const toast = anna.page.getByTestId('toast')
     await expect
       .poll(() => toast.innerText(), POLL)

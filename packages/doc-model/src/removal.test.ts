@@ -36,7 +36,9 @@ describe('soft delete of principles and actions', () => {
     const c = addPrinciple(doc, { statement: 'C' })
     removePrinciple(doc, b)
     expect(listPrinciples(doc).map((p) => p.id)).toEqual([a, c])
-    expect(listRemovedPrinciples(doc)).toMatchObject([{ id: b, statement: 'B', rationale: 'omdat' }])
+    expect(listRemovedPrinciples(doc)).toMatchObject([
+      { id: b, statement: 'B', rationale: 'omdat' },
+    ])
     expect(isPrincipleRemoved(doc, b)).toBe(true)
     expect(doc.getMap(Root.principles).has(b)).toBe(true)
     restorePrinciple(doc, b)
