@@ -45,7 +45,7 @@ describe.skipIf(!browserAvailable)('browser: a broken document from an old store
     if (server) await removeDataDir(server.dataDir)
   })
 
-  test('WEB-1 the other sections work, each broken one shows an error, and the facilitator repairs it without losing text', async () => {
+  test('WEB-6 the other sections work, each broken one shows an error, and the facilitator repairs it without losing text', async () => {
     ensureWebBuild()
     const env = { KOERS_WEB_DIR: webDist }
     const first = await spawnServer({ env })

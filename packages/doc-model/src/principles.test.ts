@@ -10,6 +10,7 @@ import {
   principleProvenance,
   principleRationale,
   removePrinciple,
+  restorePrinciple,
   togglePrincipleBuildingBlock,
   togglePrincipleValue,
   updatePrinciple,
@@ -86,7 +87,7 @@ describe('principles', () => {
     })
   })
 
-  it('DM-10: removing a principle unlinks its actions in the same transaction', () => {
+  it('DM-19: removing a principle keeps its actions linked, so restoring brings the link back', () => {
     const doc = new Y.Doc()
     const p = addPrinciple(doc, { statement: 'S' })
     addAction(doc, { what: 'Beleid schrijven', principleId: p })
@@ -94,7 +95,10 @@ describe('principles', () => {
     doc.on('update', () => updates++)
     removePrinciple(doc, p)
     expect(updates).toBe(1)
-    expect(listActions(doc)[0]!.principleId).toBe('')
+    expect(listPrinciples(doc)).toEqual([])
+    expect(listActions(doc)[0]!.principleId).toBe(p)
+    restorePrinciple(doc, p)
+    expect(listPrinciples(doc).map((x) => x.id)).toEqual([p])
   })
 
   it('DM-11: reads malformed principles with defaults and ignores unknown ids', () => {

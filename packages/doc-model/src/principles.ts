@@ -1,9 +1,17 @@
 import * as Y from 'yjs'
 import { Root } from './roots.ts'
 import { newId } from './ids.ts'
-import { readMap, readSet, readString, readText, readTextString, transact } from './read.ts'
+import {
+  readBoolean,
+  readMap,
+  readSet,
+  readString,
+  readText,
+  readTextString,
+  transact,
+} from './read.ts'
 import { writeTextField } from './textFields.ts'
-import { insertRanked, orderedEntries, placeAt } from './ordering/rankedMap.ts'
+import { insertRanked, orderedEntries, placeAt, type ItemFilter } from './ordering/rankedMap.ts'
 import { allValues } from './meta.ts'
 import {
   BUILDING_BLOCKS,
@@ -33,6 +41,9 @@ export interface AddPrincipleInput {
   provenance?: string
 }
 
+const visible: ItemFilter = (item) => !readBoolean(item, 'removed')
+const removed: ItemFilter = (item) => readBoolean(item, 'removed')
+
 export function principlesMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(Root.principles)
 }
@@ -44,18 +55,26 @@ function sortValues(values: string[]): string[] {
   return [...known, ...other]
 }
 
+function toView(id: string, rank: string, item: Y.Map<unknown>): PrincipleView {
+  const blocks = readSet(item, 'buildingBlocks')
+  return {
+    id,
+    statement: readTextString(item, 'statement'),
+    rationale: readTextString(item, 'rationale'),
+    values: sortValues(readSet(item, 'values')),
+    buildingBlocks: BUILDING_BLOCKS.filter((block) => blocks.includes(block)),
+    rank,
+  }
+}
+
+/** Principles that are not removed, in order. */
 export function listPrinciples(doc: Y.Doc): PrincipleView[] {
-  return orderedEntries(principlesMap(doc)).map(({ id, rank, item }) => {
-    const blocks = readSet(item, 'buildingBlocks')
-    return {
-      id,
-      statement: readTextString(item, 'statement'),
-      rationale: readTextString(item, 'rationale'),
-      values: sortValues(readSet(item, 'values')),
-      buildingBlocks: BUILDING_BLOCKS.filter((block) => blocks.includes(block)),
-      rank,
-    }
-  })
+  return orderedEntries(principlesMap(doc), visible).map((e) => toView(e.id, e.rank, e.item))
+}
+
+/** Soft-deleted principles, in the order they would have (DM-19). */
+export function listRemovedPrinciples(doc: Y.Doc): PrincipleView[] {
+  return orderedEntries(principlesMap(doc), removed).map((e) => toView(e.id, e.rank, e.item))
 }
 
 export function principleMap(doc: Y.Doc, id: string): Y.Map<unknown> | undefined {
@@ -84,18 +103,25 @@ export function addPrinciple(doc: Y.Doc, input: AddPrincipleInput): string {
     if (!isBuildingBlock(block)) throw new RangeError(`Unknown building block: ${String(block)}`)
   }
   const id = newId()
-  insertRanked(principlesMap(doc), id, input.after, (principle) => {
-    principle.set('statement', new Y.Text(input.statement))
-    principle.set('rationale', new Y.Text(input.rationale ?? ''))
-    const values = new Y.Map<unknown>()
-    principle.set('values', values)
-    for (const value of input.values ?? []) values.set(value, true)
-    const buildingBlocks = new Y.Map<unknown>()
-    principle.set('buildingBlocks', buildingBlocks)
-    for (const block of blocks) buildingBlocks.set(block, true)
-    principle.set('createdAt', Date.now())
-    principle.set('provenance', input.provenance ?? '')
-  })
+  insertRanked(
+    principlesMap(doc),
+    id,
+    input.after,
+    (principle) => {
+      principle.set('statement', new Y.Text(input.statement))
+      principle.set('rationale', new Y.Text(input.rationale ?? ''))
+      const values = new Y.Map<unknown>()
+      principle.set('values', values)
+      for (const value of input.values ?? []) values.set(value, true)
+      const buildingBlocks = new Y.Map<unknown>()
+      principle.set('buildingBlocks', buildingBlocks)
+      for (const block of blocks) buildingBlocks.set(block, true)
+      principle.set('createdAt', Date.now())
+      principle.set('provenance', input.provenance ?? '')
+      principle.set('removed', false)
+    },
+    visible,
+  )
   return id
 }
 
@@ -135,23 +161,36 @@ export function togglePrincipleBuildingBlock(
   if (principle) toggle(principle, 'buildingBlocks', block, on)
 }
 
+/** Move a principle to `toIndex` among the principles that are not removed (DM-3). */
 export function movePrinciple(doc: Y.Doc, id: string, toIndex: number): void {
-  placeAt(principlesMap(doc), id, toIndex)
+  placeAt(principlesMap(doc), id, toIndex, visible)
+}
+
+function setRemoved(doc: Y.Doc, id: string, value: boolean): void {
+  const principle = principleMap(doc, id)
+  if (!principle) return
+  transact(principle, () => {
+    if (principle.get('removed') !== value) principle.set('removed', value)
+  })
 }
 
 /**
- * Principles are deleted for real (unlike sections, DM-10); actions linked to it are unlinked
- * in the same transaction, so one undo brings both back.
+ * Soft delete (DM-19): the principle, its text and the actions' links to it stay in the
+ * document; readers leave it out until it is restored.
  */
 export function removePrinciple(doc: Y.Doc, id: string): void {
-  const map = principlesMap(doc)
-  if (!map.has(id)) return
-  doc.transact(() => {
-    map.delete(id)
-    doc.getMap<unknown>(Root.actions).forEach((action) => {
-      if (action instanceof Y.Map && action.get('principleId') === id) action.set('principleId', '')
-    })
-  })
+  setRemoved(doc, id, true)
+}
+
+/** Undo a soft delete; it comes back at the place its rank gives it, with its links. */
+export function restorePrinciple(doc: Y.Doc, id: string): void {
+  setRemoved(doc, id, false)
+}
+
+/** Whether the principle exists and is soft-deleted. */
+export function isPrincipleRemoved(doc: Y.Doc, id: string): boolean {
+  const principle = principleMap(doc, id)
+  return principle ? readBoolean(principle, 'removed') : false
 }
 
 /** Values (default and the team's own) and building blocks that no principle is tagged with. */

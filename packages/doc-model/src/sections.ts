@@ -75,6 +75,19 @@ export function sectionTitleText(doc: Y.Doc, id: string): Y.Text | undefined {
   return section ? readText(section, 'title') : undefined
 }
 
+/**
+ * The title as collaborative text for an editor to bind to (DM-20): an old document's plain
+ * string title becomes a Y.Text with the same text first, once.
+ */
+export function editableSectionTitle(doc: Y.Doc, id: string): Y.Text | undefined {
+  const section = sectionMap(doc, id)
+  if (!section) return undefined
+  const text = readText(section, 'title')
+  if (text) return text
+  transact(section, () => writeTextField(section, 'title', readTextString(section, 'title')))
+  return readText(section, 'title')
+}
+
 export function addSection(doc: Y.Doc, input: AddSectionInput): string {
   const block = input.buildingBlock ?? ''
   if (block !== '' && !isBuildingBlock(block)) {

@@ -5,13 +5,14 @@ import {
   Root,
   actionText,
   isActionStatus,
-  removeAction,
+  listActions,
   updateAction,
 } from '@koers/doc-model'
 import type { ActionView, PrincipleView } from '@koers/doc-model'
 import { ConfirmBox } from '../common/ConfirmBox.tsx'
 import { DragHandle } from '../common/DragHandle.tsx'
 import { ItemMenu } from '../common/ItemMenu.tsx'
+import { placeIn } from '../common/place.ts'
 import type { SortableRenderProps } from '../common/SortableList.tsx'
 import { useMenuConfirm } from '../common/useMenuConfirm.ts'
 import { useCompact } from '../common/useMediaQuery.ts'
@@ -28,6 +29,7 @@ interface Props {
   principles: PrincipleView[]
   sortable: SortableRenderProps | null
   onMove: (toIndex: number) => void
+  onRemove: () => void
 }
 
 function principleLabel(
@@ -40,7 +42,15 @@ function principleLabel(
   return short ? `${index + 1}. ${short}` : numbered(index + 1)
 }
 
-export function ActionRow({ action, rankIndex, total, principles, sortable, onMove }: Props) {
+export function ActionRow({
+  action,
+  rankIndex,
+  total,
+  principles,
+  sortable,
+  onMove,
+  onRemove,
+}: Props) {
   const { t, language } = useI18n()
   const { doc, readOnly } = useWorkspace()
   const n = rankIndex + 1
@@ -55,6 +65,7 @@ export function ActionRow({ action, rankIndex, total, principles, sortable, onMo
   const label = (field: string) => t.actions.fieldLabel(field, n)
   const compact = useCompact()
   const menu = useMenuConfirm()
+  const place = () => placeIn(listActions(doc), action.id)
 
   if (readOnly) {
     const principle = principles[linked]
@@ -82,6 +93,7 @@ export function ActionRow({ action, rankIndex, total, principles, sortable, onMo
         style={sortable?.style}
         className={`action-row${sortable?.isDragging ? ' action-row--dragging' : ''}`}
         data-testid={`action-${action.id}`}
+        data-item-id={action.id}
       >
         <td className="action-row__n">{n}</td>
         <td data-label={t.actions.what}>
@@ -139,6 +151,7 @@ export function ActionRow({ action, rankIndex, total, principles, sortable, onMo
             index={rankIndex}
             total={total}
             onMove={sortable ? onMove : undefined}
+            place={place}
             onRemove={menu.ask}
             buttonRef={menu.buttonRef}
           />
@@ -146,14 +159,14 @@ export function ActionRow({ action, rankIndex, total, principles, sortable, onMo
       </tr>
       {menu.confirming && (
         // A row of its own, so the question never widens the table.
-        <tr className="action-row__confirm">
+        <tr className="action-row__confirm" data-item-id={action.id}>
           <td colSpan={7}>
             <ConfirmBox
               label={t.actions.remove(name)}
-              question={t.actions.removeConfirm}
+              question={t.removal.actionRemoveConfirm}
               onConfirm={() => {
                 menu.done()
-                removeAction(doc, action.id)
+                onRemove()
               }}
               onCancel={menu.cancel}
             />

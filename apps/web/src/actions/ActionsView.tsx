@@ -4,15 +4,23 @@ import {
   addAction,
   listActions,
   listPrinciples,
+  listRemovedActions,
   moveAction,
+  removeAction,
+  restoreAction,
   sortActionsByDue,
 } from '@koers/doc-model'
 import type { ActionView } from '@koers/doc-model'
 import { useMemo, useState } from 'react'
 import type { FocusEvent } from 'react'
+import { placeIn } from '../common/place.ts'
 import { SortableList } from '../common/SortableList.tsx'
 import { useDocValue } from '../common/useDocValue.ts'
 import { useT } from '../i18n/i18n.tsx'
+import { RemovalToast } from '../removal/RemovalToast.tsx'
+import { RemovedList } from '../removal/RemovedList.tsx'
+import { useRemovalNotice } from '../removal/useRemovalNotice.ts'
+import { useWritingIn } from '../removal/useWritingIn.ts'
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
 import { ActionRow } from './ActionRow.tsx'
 
@@ -37,6 +45,31 @@ export function ActionsView() {
   const principles = useDocValue(doc, [Root.principles], listPrinciples)
   const [mode, setMode] = useState<ViewMode>('rank')
   const ids = useMemo(() => actions.map((action) => action.id), [actions])
+  const removed = useDocValue(doc, [Root.actions], listRemovedActions)
+  const removedIds = useMemo(() => removed.map((action) => action.id), [removed])
+  const writing = useWritingIn()
+  const { notice, removedHere, dismiss } = useRemovalNotice(
+    ids,
+    removedIds,
+    writing.writingIn,
+    readOnly,
+  )
+  const nameOf = (action: ActionView | undefined) =>
+    action?.what.trim().slice(0, 60) || t.removal.untitledAction
+
+  function remove(id: string): void {
+    removeAction(doc, id)
+    removedHere(id)
+  }
+
+  function restore(id: string): void {
+    restoreAction(doc, id)
+    dismiss()
+    setMode('rank')
+    requestAnimationFrame(() => {
+      document.querySelector<HTMLInputElement>(`[data-testid="action-${id}"] input`)?.focus()
+    })
+  }
   // While someone edits a due date the rows keep their place; they re-sort when the field is left.
   const [frozen, setFrozen] = useState<string[] | null>(null)
   const sorted = mode === 'due' ? sortActionsByDue(actions) : actions
@@ -62,6 +95,7 @@ export function ActionsView() {
   const rows = (
     <SortableList
       ids={ids}
+      placeOf={(id) => placeIn(listActions(doc), id)}
       nameOf={(id) => {
         const action = actions.find((item) => item.id === id)
         return action?.what.trim() || t.actions.numbered(ids.indexOf(id) + 1)
@@ -80,6 +114,7 @@ export function ActionsView() {
             principles={principles}
             sortable={sortable}
             onMove={(toIndex) => moveAction(doc, id, toIndex)}
+            onRemove={() => remove(id)}
           />
         )
       }}
@@ -117,8 +152,14 @@ export function ActionsView() {
         <table
           className="actions-table"
           data-testid="actions-table"
-          onFocus={freeze}
-          onBlur={unfreeze}
+          onFocus={(event) => {
+            writing.onFocus(event)
+            freeze(event)
+          }}
+          onBlur={(event) => {
+            writing.onBlur(event)
+            unfreeze(event)
+          }}
         >
           <caption className="visually-hidden">{t.actions.title}</caption>
           <colgroup>
@@ -154,12 +195,30 @@ export function ActionsView() {
                     principles={principles}
                     sortable={null}
                     onMove={() => {}}
+                    onRemove={() => remove(action.id)}
                   />
                 ))}
           </tbody>
         </table>
       )}
       {!readOnly && <AddButton label={t.actions.add} testId="add-action" onClick={add} />}
+      {!readOnly && (
+        <RemovedList
+          label={t.removal.removedActions}
+          items={removed.map((action) => ({ id: action.id, name: nameOf(action) }))}
+          onRestore={restore}
+          testId="removed-actions"
+        />
+      )}
+      <RemovalToast
+        notice={readOnly ? null : notice}
+        message={({ id, byOther }) => {
+          const name = nameOf(removed.find((action) => action.id === id))
+          return byOther ? t.removal.actionRemovedByOther(name) : t.removal.actionRemoved(name)
+        }}
+        onRestore={restore}
+        onDismiss={dismiss}
+      />
     </div>
   )
 }

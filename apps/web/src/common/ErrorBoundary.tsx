@@ -6,7 +6,7 @@ interface Props {
   children: ReactNode
 }
 
-/** Keeps an error in one part of the page (a section, a tab) inside that part (WEB-1). */
+/** Keeps an error in one part of the page (a section, a tab) inside that part (WEB-6). */
 export class ErrorBoundary extends Component<Props, { failed: boolean }> {
   override state = { failed: false }
 

@@ -3,6 +3,7 @@ import { useRef } from 'react'
 import type { Ref } from 'react'
 import { useT } from '../i18n/i18n.tsx'
 import { useAnnounce } from './Announcer.tsx'
+import type { Place } from './place.ts'
 
 export interface MenuChoice {
   label: string
@@ -24,11 +25,14 @@ export function ItemMenu({
   choice,
   onRemove,
   buttonRef,
+  place,
 }: {
   name: string
   index: number
   total: number
   onMove?: (toIndex: number) => void
+  /** Where the item is in the document right now (WEB-4); defaults to `index` and `total`. */
+  place?: () => Place
   choice?: MenuChoice
   onRemove: () => void
   /** The menu button, to give focus back to after the confirmation is cancelled. */
@@ -39,10 +43,11 @@ export function ItemMenu({
   // After "remove" the confirmation takes focus, so closing must not put it back on the button.
   const removing = useRef(false)
   function move(delta: number): void {
-    const toIndex = index + delta
-    if (!onMove || toIndex < 0 || toIndex >= total) return
+    const now = place?.() ?? { index, total }
+    const toIndex = now.index + delta
+    if (!onMove || now.index < 0 || toIndex < 0 || toIndex >= now.total) return
     onMove(toIndex)
-    announce(t.move.movedTo(name, toIndex + 1, total))
+    announce(t.move.movedTo(name, toIndex + 1, now.total))
   }
   return (
     <Menu.Root modal={false}>

@@ -1,6 +1,7 @@
 import { useAnnounce } from './Announcer.tsx'
 import type { DragHandleProps } from './SortableList.tsx'
 import { useT } from '../i18n/i18n.tsx'
+import type { Place } from './place.ts'
 
 /** Drag handle plus "Omhoog"/"Omlaag" buttons; aria-disabled keeps focus on the button at the ends. */
 export function MoveControls({
@@ -9,20 +10,24 @@ export function MoveControls({
   total,
   onMove,
   handle,
+  place,
 }: {
   name: string
   index: number
   total: number
   onMove: (toIndex: number) => void
   handle?: DragHandleProps
+  /** Where the item is in the document right now (WEB-4); defaults to `index` and `total`. */
+  place?: () => Place
 }) {
   const t = useT()
   const announce = useAnnounce()
   function move(delta: number): void {
-    const toIndex = index + delta
-    if (toIndex < 0 || toIndex >= total) return
+    const now = place?.() ?? { index, total }
+    const toIndex = now.index + delta
+    if (now.index < 0 || toIndex < 0 || toIndex >= now.total) return
     onMove(toIndex)
-    announce(t.move.movedTo(name, toIndex + 1, total))
+    announce(t.move.movedTo(name, toIndex + 1, now.total))
   }
   return (
     <span className="move-controls">

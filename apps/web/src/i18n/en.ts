@@ -741,4 +741,23 @@ export const en: Dictionary = {
     projectorVote: 'Place your dots on your phone or laptop.',
     projectorConsent: 'Give your answer on your phone or laptop.',
   },
+
+  // ── Issue 9 (removal): undo for every removal, live section titles ──
+  removal: {
+    principleRemoved: (name: string) => `Guiding principle “${name}” removed.`,
+    principleRemovedByOther: (name: string) =>
+      `Someone removed guiding principle “${name}”, where you were writing. Your text is kept.`,
+    actionRemoved: (name: string) => `Action point “${name}” removed.`,
+    actionRemovedByOther: (name: string) =>
+      `Someone removed action point “${name}”, where you were writing. Your text is kept.`,
+    removedPrinciples: 'Removed guiding principles',
+    removedActions: 'Removed action points',
+    untitledPrinciple: 'guiding principle without text',
+    untitledAction: 'action point without text',
+    principleRemoveConfirm:
+      'Remove this guiding principle? The text is kept and you can restore it.',
+    actionRemoveConfirm: 'Remove this action point? The text is kept and you can restore it.',
+    titleDone: 'Done',
+    titleLive: 'Changes are saved at once and merged with those of others.',
+  },
 }

@@ -753,6 +753,26 @@ export const nl = {
     projectorVote: 'Verdeel je stippen op je telefoon of laptop.',
     projectorConsent: 'Geef je antwoord op je telefoon of laptop.',
   },
+
+  // ── Issue 9 (removal): undo for every removal, live section titles ──
+  removal: {
+    principleRemoved: (name: string) => `Uitgangspunt “${name}” verwijderd.`,
+    principleRemovedByOther: (name: string) =>
+      `Iemand heeft uitgangspunt “${name}”, waar je schreef, verwijderd. Je tekst is bewaard.`,
+    actionRemoved: (name: string) => `Actiepunt “${name}” verwijderd.`,
+    actionRemovedByOther: (name: string) =>
+      `Iemand heeft actiepunt “${name}”, waar je schreef, verwijderd. Je tekst is bewaard.`,
+    removedPrinciples: 'Verwijderde uitgangspunten',
+    removedActions: 'Verwijderde actiepunten',
+    untitledPrinciple: 'uitgangspunt zonder tekst',
+    untitledAction: 'actiepunt zonder tekst',
+    principleRemoveConfirm:
+      'Dit uitgangspunt verwijderen? De tekst blijft bewaard en je kunt het terugzetten.',
+    actionRemoveConfirm:
+      'Dit actiepunt verwijderen? De tekst blijft bewaard en je kunt het terugzetten.',
+    titleDone: 'Klaar',
+    titleLive: 'Wijzigingen worden meteen bewaard en samengevoegd met die van anderen.',
+  },
 }
 
 export type Dictionary = typeof nl

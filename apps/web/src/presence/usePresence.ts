@@ -11,6 +11,8 @@ export interface Present {
   isSelf: boolean
 }
 
+const PRESENCE_READ_MS = 150
+
 const byName = new Intl.Collator('nl', { numeric: true })
 
 function readPresence(awareness: Awareness, selfColor: string | null): Present[] {
@@ -53,13 +55,23 @@ function sameList(a: Present[], b: Present[]): boolean {
 export function usePresence(awareness: Awareness, selfColor: string | null): Present[] {
   const [people, setPeople] = useState(() => readPresence(awareness, selfColor))
   useEffect(() => {
-    const onChange = () => {
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const read = () => {
+      timer = undefined
       const next = readPresence(awareness, selfColor)
       setPeople((previous) => (sameList(previous, next) ? previous : next))
     }
-    onChange()
+    // carets move many times a second in a full room (and with every own keystroke): read the
+    // list at most every PRESENCE_READ_MS instead of on each change (WEB-5)
+    const onChange = () => {
+      timer ??= setTimeout(read, PRESENCE_READ_MS)
+    }
+    read()
     awareness.on('change', onChange)
-    return () => awareness.off('change', onChange)
+    return () => {
+      clearTimeout(timer)
+      awareness.off('change', onChange)
+    }
   }, [awareness, selfColor])
   return people
 }

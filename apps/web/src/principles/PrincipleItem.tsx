@@ -3,9 +3,9 @@ import {
   BUILDING_BLOCKS,
   Root,
   addCustomValue,
+  listPrinciples,
   principleRationale,
   principleStatement,
-  removePrinciple,
   togglePrincipleBuildingBlock,
   togglePrincipleValue,
   valueLabel,
@@ -16,6 +16,7 @@ import { ConfirmBox } from '../common/ConfirmBox.tsx'
 import { ConfirmRemove } from '../common/ConfirmRemove.tsx'
 import { ItemMenu } from '../common/ItemMenu.tsx'
 import { MoveControls } from '../common/MoveControls.tsx'
+import { placeIn } from '../common/place.ts'
 import type { SortableRenderProps } from '../common/SortableList.tsx'
 import { sameRef, useDocValue } from '../common/useDocValue.ts'
 import { useMenuConfirm } from '../common/useMenuConfirm.ts'
@@ -35,9 +36,18 @@ interface Props {
   values: string[]
   sortable: SortableRenderProps
   onMove: (toIndex: number) => void
+  onRemove: () => void
 }
 
-export function PrincipleItem({ principle, index, total, values, sortable, onMove }: Props) {
+export function PrincipleItem({
+  principle,
+  index,
+  total,
+  values,
+  sortable,
+  onMove,
+  onRemove,
+}: Props) {
   const { t, language } = useI18n()
   const id = useId()
   const { doc, readOnly } = useWorkspace()
@@ -56,6 +66,7 @@ export function PrincipleItem({ principle, index, total, values, sortable, onMov
   const name = principle.statement.trim() ? principle.statement.trim().slice(0, 60) : number
   const compact = useCompact()
   const menu = useMenuConfirm()
+  const place = () => placeIn(listPrinciples(doc), principle.id)
 
   return (
     <article
@@ -64,6 +75,7 @@ export function PrincipleItem({ principle, index, total, values, sortable, onMov
       className={`item-card${sortable.isDragging ? ' item-card--dragging' : ''}`}
       aria-labelledby={`${id}-number`}
       data-testid={`principle-${principle.id}`}
+      data-item-id={principle.id}
     >
       <div className="item-card__head">
         <h3 className="item-card__number" id={`${id}-number`}>
@@ -75,6 +87,7 @@ export function PrincipleItem({ principle, index, total, values, sortable, onMov
             index={index}
             total={total}
             onMove={onMove}
+            place={place}
             onRemove={menu.ask}
             buttonRef={menu.buttonRef}
           />
@@ -86,12 +99,13 @@ export function PrincipleItem({ principle, index, total, values, sortable, onMov
               index={index}
               total={total}
               onMove={onMove}
+              place={place}
               handle={sortable.handle}
             />
             <ConfirmRemove
               label={t.principles.remove(name)}
-              question={t.principles.removeConfirm}
-              onConfirm={() => removePrinciple(doc, principle.id)}
+              question={t.removal.principleRemoveConfirm}
+              onConfirm={onRemove}
             />
           </div>
         )}
@@ -99,10 +113,10 @@ export function PrincipleItem({ principle, index, total, values, sortable, onMov
       {!readOnly && compact && menu.confirming && (
         <ConfirmBox
           label={t.principles.remove(name)}
-          question={t.principles.removeConfirm}
+          question={t.removal.principleRemoveConfirm}
           onConfirm={() => {
             menu.done()
-            removePrinciple(doc, principle.id)
+            onRemove()
           }}
           onCancel={menu.cancel}
         />

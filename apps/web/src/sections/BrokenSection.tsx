@@ -1,7 +1,7 @@
 import { useT } from '../i18n/i18n.tsx'
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
 
-/** What a section shows instead of an editor that cannot show its body (WEB-1). */
+/** What a section shows instead of an editor that cannot show its body (WEB-6). */
 export function BrokenSection({
   sectionId,
   onRepair,

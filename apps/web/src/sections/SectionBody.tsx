@@ -7,7 +7,7 @@ import { SectionEditor } from './SectionEditor.tsx'
 
 /**
  * A section's text, or, when the editor cannot show it, an error in this section only, with a
- * repair for the facilitator (WEB-1). Typing changes only paragraphs' contents, so watching the
+ * repair for the facilitator (WEB-6). Typing changes only paragraphs' contents, so watching the
  * body's top level costs nothing per keystroke; a broken body arrives as new top-level nodes.
  */
 export function SectionBody({ sectionId, title }: { sectionId: string; title: string }) {

@@ -44,7 +44,7 @@ function LiveEditor({ sectionId, title }: { sectionId: string; title: string }) 
       extensions: [
         ...createExtensions(),
         Collaboration.configure({ document: doc, field: bodyRootName(sectionId) }),
-        CollaborationCarets.configure({ awareness: provider.awareness }),
+        CollaborationCarets.configure({ awareness: provider.awareness, sectionId }),
         // UI only, not part of the document schema: the hint in an empty section.
         Placeholder.configure({
           placeholder: readOnly ? t.sections.emptyText : t.sections.placeholder,

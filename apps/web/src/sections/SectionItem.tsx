@@ -2,6 +2,7 @@ import {
   BUILDING_BLOCK_LABELS,
   BUILDING_BLOCKS,
   isBuildingBlock,
+  listSections,
   setSectionBuildingBlock,
 } from '@koers/doc-model'
 import type { SectionView } from '@koers/doc-model'
@@ -11,6 +12,7 @@ import { ConfirmBox } from '../common/ConfirmBox.tsx'
 import { ConfirmRemove } from '../common/ConfirmRemove.tsx'
 import { ItemMenu } from '../common/ItemMenu.tsx'
 import { MoveControls } from '../common/MoveControls.tsx'
+import { placeIn } from '../common/place.ts'
 import type { SortableRenderProps } from '../common/SortableList.tsx'
 import { useMenuConfirm } from '../common/useMenuConfirm.ts'
 import { useCompact } from '../common/useMediaQuery.ts'
@@ -60,6 +62,7 @@ export function SectionItem({
   const name = section.title || t.sections.untitled
   const compact = useCompact()
   const menu = useMenuConfirm()
+  const place = () => placeIn(listSections(doc), section.id)
   const setBlock = (value: string) =>
     setSectionBuildingBlock(doc, section.id, isBuildingBlock(value) ? value : '')
 
@@ -102,6 +105,7 @@ export function SectionItem({
                 index={index}
                 total={total}
                 onMove={onMove}
+                place={place}
                 choice={{
                   label: t.sections.buildingBlock,
                   value: section.buildingBlock,
@@ -144,6 +148,7 @@ export function SectionItem({
                 index={index}
                 total={total}
                 onMove={onMove}
+                place={place}
                 handle={sortable.handle}
               />
             </div>
@@ -155,6 +160,7 @@ export function SectionItem({
                 index={index}
                 total={total}
                 onMove={onMove}
+                place={place}
                 handle={sortable.handle}
               />
               <label className="inline-field">

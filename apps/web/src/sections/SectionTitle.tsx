@@ -1,10 +1,16 @@
-import { renameSection } from '@koers/doc-model'
-import { useId, useRef, useState } from 'react'
+import { Root, editableSectionTitle, sectionTitleText } from '@koers/doc-model'
+import { useEffect, useId, useRef, useState } from 'react'
 import type { FormEvent } from 'react'
+import { sameRef, useDocValue } from '../common/useDocValue.ts'
+import { useYTextBinding } from '../common/useYTextBinding.ts'
 import { useT } from '../i18n/i18n.tsx'
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
 
-/** The section heading, with an inline rename form for people who may write. */
+/**
+ * The section heading, with an inline rename field for people who may write. The field is bound
+ * to the title's Y.Text (DM-20): every keystroke is saved and merges with someone else renaming
+ * the same section at the same time; "Klaar", Enter or Escape close it.
+ */
 export function SectionTitle({
   sectionId,
   title,
@@ -21,45 +27,61 @@ export function SectionTitle({
   const id = useId()
   const { doc, readOnly } = useWorkspace()
   const [editing, setEditing] = useState(renameFirst && !readOnly)
-  const [draft, setDraft] = useState(title)
+  const input = useRef<HTMLInputElement>(null)
   const renameButton = useRef<HTMLButtonElement>(null)
   const shown = title || t.sections.untitled
+  const open = editing && !readOnly
+  const ytext = useDocValue(
+    doc,
+    [Root.sections],
+    (d) => (open ? (sectionTitleText(d, sectionId) ?? null) : null),
+    sameRef,
+  )
+  useYTextBinding(input, ytext ?? undefined)
+  // after the binding filled the field: select the whole title, ready to type over
+  useEffect(() => {
+    if (open) input.current?.select()
+  }, [open])
 
-  function finish(save: boolean): void {
-    if (save && draft.trim()) renameSection(doc, sectionId, draft.trim())
+  function start(): void {
+    editableSectionTitle(doc, sectionId)
+    setEditing(true)
+  }
+
+  function finish(): void {
     setEditing(false)
     requestAnimationFrame(() => renameButton.current?.focus())
   }
 
   function submit(event: FormEvent): void {
     event.preventDefault()
-    finish(true)
+    finish()
   }
 
-  if (editing) {
+  if (open) {
     return (
       <form className="rename-form" onSubmit={submit}>
         <label htmlFor={`${id}-title`}>{t.sections.titleLabel}</label>
         <div className="rename-form__row">
           <input
             id={`${id}-title`}
+            ref={input}
             className="input"
-            value={draft}
-            maxLength={200}
+            maxLength={300}
             autoFocus
-            onFocus={(event) => event.target.select()}
-            onChange={(event) => setDraft(event.target.value)}
+            aria-describedby={`${id}-live`}
+            data-testid={`section-title-input-${sectionId}`}
             onKeyDown={(event) => {
-              if (event.key === 'Escape') finish(false)
+              if (event.key === 'Escape') finish()
             }}
           />
           <button type="submit" className="button button--primary">
-            {t.save}
-          </button>
-          <button type="button" className="button button--quiet" onClick={() => finish(false)}>
-            {t.cancel}
+            {t.removal.titleDone}
           </button>
         </div>
+        <p className="visually-hidden" id={`${id}-live`}>
+          {t.removal.titleLive}
+        </p>
       </form>
     )
   }
@@ -78,10 +100,7 @@ export function SectionTitle({
           className="icon-button"
           aria-label={t.sections.renameLabel(shown)}
           title={t.sections.rename}
-          onClick={() => {
-            setDraft(title)
-            setEditing(true)
-          }}
+          onClick={start}
         >
           <span aria-hidden="true">✎</span>
         </button>

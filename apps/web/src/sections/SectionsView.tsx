@@ -8,24 +8,25 @@ import {
   removeSection,
   restoreSection,
 } from '@koers/doc-model'
-import { useEffect, useMemo, useRef, useState } from 'react'
-import { useAnnounce } from '../common/Announcer.tsx'
+import type { SectionView } from '@koers/doc-model'
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { placeIn } from '../common/place.ts'
 import { SortableList } from '../common/SortableList.tsx'
-import { Toast } from '../common/Toast.tsx'
 import { useDocValue } from '../common/useDocValue.ts'
 import { useT } from '../i18n/i18n.tsx'
 import type { Present } from '../presence/usePresence.ts'
+import { RemovalToast } from '../removal/RemovalToast.tsx'
+import { RemovedList } from '../removal/RemovedList.tsx'
+import { useRemovalNotice } from '../removal/useRemovalNotice.ts'
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
 import { SectionItem } from './SectionItem.tsx'
 import { TableOfContents } from './TableOfContents.tsx'
 
 export function SectionsView({ people }: { people: Present[] }) {
   const t = useT()
-  const announce = useAnnounce()
   const { doc, provider, readOnly } = useWorkspace()
   const sections = useDocValue(doc, [Root.sections], listSections)
   const removed = useDocValue(doc, [Root.sections], listRemovedSections)
-  const [toast, setToast] = useState<{ id: string; title: string; byOther?: boolean } | null>(null)
   const [added, setAdded] = useState<string | null>(null)
 
   const writersBySection = useMemo(() => {
@@ -38,19 +39,20 @@ export function SectionsView({ people }: { people: Present[] }) {
   }, [people])
 
   const ids = useMemo(() => sections.map((section) => section.id), [sections])
+  const removedIds = useMemo(() => removed.map((section) => section.id), [removed])
+  // the section this person is writing in is the one their presence names
+  const writingIn = useCallback(() => {
+    const section: unknown = provider.awareness.getLocalState()?.['section']
+    return typeof section === 'string' ? section : null
+  }, [provider])
+  const { notice, removedHere, dismiss } = useRemovalNotice(ids, removedIds, writingIn, readOnly)
+  const titleOf = (section: SectionView | undefined) => section?.title || t.sections.untitled
 
-  // Someone else removed the section this person is writing in: say so, and offer it back.
-  const shownIds = useRef(ids)
+  // A new section opens its rename field once, when it first shows; never again (not after a
+  // restore, not after a reload of the list).
   useEffect(() => {
-    const gone = shownIds.current.filter((id) => !ids.includes(id))
-    shownIds.current = ids
-    const mine = provider.awareness.getLocalState()?.['section']
-    const lost = removed.find((section) => section.id === mine && gone.includes(section.id))
-    if (!lost || readOnly || toast?.id === lost.id) return
-    const title = lost.title || t.sections.untitled
-    setToast({ id: lost.id, title, byOther: true })
-    announce(t.sections.removedByOther(title))
-  }, [ids, removed, provider, readOnly, toast, t, announce])
+    if (added !== null && ids.includes(added)) setAdded(null)
+  }, [added, ids])
   const titles = useMemo(
     () => new Map(sections.map((section) => [section.id, section.title || t.sections.untitled])),
     [sections, t],
@@ -67,15 +69,13 @@ export function SectionsView({ people }: { people: Present[] }) {
   }
 
   function remove(id: string): void {
-    const title = nameOf(id)
     removeSection(doc, id)
-    setToast({ id, title })
-    announce(t.sections.removed(title))
+    removedHere(id)
   }
 
   function restore(id: string): void {
     restoreSection(doc, id)
-    setToast(null)
+    dismiss()
     requestAnimationFrame(() => {
       document.getElementById(`section-${id}`)?.scrollIntoView({ block: 'start' })
       document.getElementById(`section-title-${id}`)?.focus({ preventScroll: true })
@@ -88,6 +88,7 @@ export function SectionsView({ people }: { people: Present[] }) {
       <div className="text-column">
         {sections.length === 0 && <p className="muted">{t.sections.empty}</p>}
         <SortableList
+          placeOf={(id) => placeIn(listSections(doc), id)}
           ids={ids}
           nameOf={nameOf}
           disabled={readOnly}
@@ -111,39 +112,24 @@ export function SectionsView({ people }: { people: Present[] }) {
           }}
         />
         {!readOnly && <AddButton label={t.sections.add} testId="add-section" onClick={add} />}
-        {!readOnly && removed.length > 0 && (
-          <details className="removed">
-            <summary>
-              {t.sections.removedList} ({removed.length})
-            </summary>
-            <ul className="removed__list">
-              {removed.map((section) => (
-                <li key={section.id}>
-                  <span>{section.title || t.sections.untitled}</span>{' '}
-                  <button
-                    type="button"
-                    className="button button--quiet"
-                    onClick={() => restore(section.id)}
-                  >
-                    {t.sections.restore}
-                    <span className="visually-hidden"> {section.title}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </details>
+        {!readOnly && (
+          <RemovedList
+            label={t.sections.removedList}
+            items={removed.map((section) => ({ id: section.id, name: titleOf(section) }))}
+            onRestore={restore}
+            testId="removed-sections"
+          />
         )}
       </div>
-      {toast && (
-        <Toast
-          message={
-            toast.byOther ? t.sections.removedByOther(toast.title) : t.sections.removed(toast.title)
-          }
-          actionLabel={t.sections.restore}
-          onAction={() => restore(toast.id)}
-          onDismiss={() => setToast(null)}
-        />
-      )}
+      <RemovalToast
+        notice={readOnly ? null : notice}
+        message={({ id, byOther }) => {
+          const title = titleOf(removed.find((section) => section.id === id))
+          return byOther ? t.sections.removedByOther(title) : t.sections.removed(title)
+        }}
+        onRestore={restore}
+        onDismiss={dismiss}
+      />
     </div>
   )
 }

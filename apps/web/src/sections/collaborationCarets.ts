@@ -3,6 +3,7 @@ import { defaultSelectionBuilder, yCursorPlugin } from '@tiptap/y-tiptap'
 import type { Awareness } from 'y-protocols/awareness'
 import { textOn } from '../presence/textOn.ts'
 import { caretActivityFor } from './caretActivity.ts'
+import { sectionAwareness } from './sectionAwareness.ts'
 
 const isColor = (value: unknown): value is string =>
   typeof value === 'string' && /^#[0-9a-f]{6}$/i.test(value)
@@ -26,16 +27,20 @@ function renderCaret(user: Record<string, unknown>): HTMLElement {
  * CollaborationCaret uses it), with the client id passed on so a label can fade when that
  * person stops moving (`caretActivity.ts`). The local `user` is set by the workspace page.
  */
-export const CollaborationCarets = Extension.create<{ awareness: Awareness | null }>({
+export const CollaborationCarets = Extension.create<{
+  awareness: Awareness | null
+  /** Only people whose presence names this section are drawn (`sectionAwareness.ts`). */
+  sectionId: string | null
+}>({
   name: 'collaborationCaret',
   priority: 999,
-  addOptions: () => ({ awareness: null }),
+  addOptions: () => ({ awareness: null, sectionId: null }),
   addProseMirrorPlugins() {
-    const { awareness } = this.options
+    const { awareness, sectionId } = this.options
     if (!awareness) throw new Error('CollaborationCarets needs the awareness')
     const activity = caretActivityFor(awareness)
     return [
-      yCursorPlugin(awareness, {
+      yCursorPlugin(sectionId === null ? awareness : sectionAwareness(awareness, sectionId), {
         cursorBuilder: (user: Record<string, unknown>, clientId: number) =>
           activity.track(renderCaret(user), clientId),
         selectionBuilder: (user: Record<string, unknown>) =>

@@ -11,13 +11,14 @@ const SHOW_MS = 6_000
  */
 export function PermissionDeniedToast({ connection }: { connection: WorkspaceConnection }) {
   const t = useT()
-  const [reason, setReason] = useState<{ text: string; n: number } | null>(null)
+  // the reason code, not the sentence: the toast follows the language switch (WEB-2)
+  const [reason, setReason] = useState<{ code: string; n: number } | null>(null)
   useEffect(
     () =>
       connection.onPermissionDenied((code) =>
-        setReason((previous) => ({ text: t.studyDay.denied(code), n: (previous?.n ?? 0) + 1 })),
+        setReason((previous) => ({ code, n: (previous?.n ?? 0) + 1 })),
       ),
-    [connection, t],
+    [connection],
   )
   useEffect(() => {
     if (!reason) return
@@ -27,7 +28,7 @@ export function PermissionDeniedToast({ connection }: { connection: WorkspaceCon
   if (!reason) return null
   return (
     <div className="toast toast--denied" role="status" data-testid="denied-toast">
-      <span className="toast__message">{reason.text}</span>
+      <span className="toast__message">{t.studyDay.denied(reason.code)}</span>
       <button
         type="button"
         className="icon-button"

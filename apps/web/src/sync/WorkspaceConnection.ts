@@ -32,6 +32,8 @@ export interface ConnectionSnapshot {
 }
 
 const confirmDelayMs = 300
+/** How long a changed (non-zero) unsent count may wait before it is stored and shown. */
+const unsentFlushMs = 1000
 const startingGraceMs = 4000
 
 /**
@@ -49,6 +51,7 @@ export class WorkspaceConnection {
   private attempt = 0
   private retryTimer: ReturnType<typeof setTimeout> | undefined
   private confirmTimer: ReturnType<typeof setTimeout> | undefined
+  private unsentTimer: ReturnType<typeof setTimeout> | undefined
   private connecting = false
   /** unsent count at the moment the last confirmation round was requested */
   private inFlight = 0
@@ -98,6 +101,7 @@ export class WorkspaceConnection {
   start(): void {
     if (this.running) return
     this.running = true
+    window.addEventListener('pagehide', this.flushUnsent)
     window.addEventListener('online', this.onOnline)
     window.addEventListener('offline', this.onOffline)
     document.addEventListener('visibilitychange', this.onVisible)
@@ -114,6 +118,8 @@ export class WorkspaceConnection {
     this.running = false
     clearTimeout(this.retryTimer)
     clearTimeout(this.confirmTimer)
+    if (this.unsentTimer !== undefined) this.flushUnsent()
+    window.removeEventListener('pagehide', this.flushUnsent)
     window.removeEventListener('online', this.onOnline)
     window.removeEventListener('offline', this.onOffline)
     document.removeEventListener('visibilitychange', this.onVisible)
@@ -158,8 +164,24 @@ export class WorkspaceConnection {
     return 'saved'
   }
 
+  /**
+   * A keystroke is an update: storing the count and re-rendering the workspace for each one was
+   * most of the work per keystroke beyond the editor. Going from or to zero (what the status
+   * shows) is written and shown at once; other changes of the count are batched (WEB-5).
+   */
   private setUnsent(value: number): void {
+    const before = this.unsent
     this.unsent = Math.max(0, value)
+    if ((before === 0) === (this.unsent === 0)) {
+      this.unsentTimer ??= setTimeout(this.flushUnsent, unsentFlushMs)
+      return
+    }
+    this.flushUnsent()
+  }
+
+  private flushUnsent = (): void => {
+    clearTimeout(this.unsentTimer)
+    this.unsentTimer = undefined
     writeLocal(this.unsentKey, String(this.unsent))
     this.update({})
   }

@@ -29,8 +29,8 @@ function brokenDoc(): { doc: Y.Doc; sectionId: string; body: Y.XmlFragment } {
 const plainTexts = (body: Y.XmlFragment): string[] =>
   body.toArray().map((node) => (node as Y.XmlElement).toArray().join(''))
 
-describe('repairing a body the editor cannot show (WEB-1)', () => {
-  it('WEB-1 a bare text at the root of a body: invalid; repaired into a paragraph, the rest kept', () => {
+describe('repairing a body the editor cannot show (WEB-6)', () => {
+  it('WEB-6 a bare text at the root of a body: invalid; repaired into a paragraph, the rest kept', () => {
     const { doc, sectionId, body } = brokenDoc()
     body.insert(1, [new Y.XmlText('losse tekst')])
     expect(isBodyValid(doc, sectionId)).toBe(false)
@@ -40,7 +40,7 @@ describe('repairing a body the editor cannot show (WEB-1)', () => {
     expect(plainTexts(body)).toEqual(['eerste alinea', 'losse tekst'])
   })
 
-  it('WEB-1 3,000 nested blockquotes: repaired without a stack overflow, their text kept', () => {
+  it('WEB-6 3,000 nested blockquotes: repaired without a stack overflow, their text kept', () => {
     const { doc, sectionId, body } = brokenDoc()
     // Nested one level at a time, as 3,000 small edits would: each insert integrates one node.
     body.insert(1, [new Y.XmlElement('blockquote')])
@@ -56,7 +56,7 @@ describe('repairing a body the editor cannot show (WEB-1)', () => {
     expect(plainTexts(body)).toEqual(['eerste alinea', 'diep'])
   })
 
-  it('WEB-1 an unknown node without text leaves a valid, non-empty body', () => {
+  it('WEB-6 an unknown node without text leaves a valid, non-empty body', () => {
     const doc = workspace()
     const sectionId = listSections(doc)[0]!.id
     const body = doc.getXmlFragment(bodyRootName(sectionId))
@@ -66,7 +66,7 @@ describe('repairing a body the editor cannot show (WEB-1)', () => {
     expect(body.length).toBe(1)
   })
 
-  it('WEB-1 a valid body is left alone', () => {
+  it('WEB-6 a valid body is left alone', () => {
     const { doc, sectionId, body } = brokenDoc()
     const before = Y.encodeStateVector(doc)
     repairBody(doc, sectionId)

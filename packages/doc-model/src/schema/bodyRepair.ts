@@ -3,7 +3,7 @@ import { bodyRootName } from '../roots.ts'
 import { isValidSubtree } from './bodyRules.ts'
 
 /**
- * Whether the editor can show a section's body (WEB-1): every top-level node inside the schema
+ * Whether the editor can show a section's body (WEB-6): every top-level node inside the schema
  * (DM-18). The server keeps new bodies valid; an old store or a bug can still hold another one.
  */
 export function isBodyValid(doc: Y.Doc, sectionId: string): boolean {
@@ -38,7 +38,7 @@ function paragraph(text: string): Y.XmlElement {
 }
 
 /**
- * Repairs a body the editor cannot show (WEB-1), in one transaction: valid top-level nodes stay
+ * Repairs a body the editor cannot show (WEB-6), in one transaction: valid top-level nodes stay
  * as they are; each invalid one is replaced by paragraphs of the text it held, so no word is lost.
  */
 export function repairBody(doc: Y.Doc, sectionId: string): void {
