@@ -45,7 +45,7 @@ export const en: Dictionary = {
   created: {
     title: 'Your workspace is ready',
     intro:
-      'Keep these links safe: whoever has a link gets in with that role. They are not shown anywhere else.',
+      'Keep these links safe: whoever has a link gets in with that role. This browser keeps them: in the workspace you find them again under Share.',
     facilitator: 'Facilitator',
     facilitatorHelp:
       'For you and perhaps a co-facilitator. Do not share it with the team: it manages the workspace and its status.',

@@ -43,7 +43,7 @@ export const nl = {
   created: {
     title: 'Je werkruimte is klaar',
     intro:
-      'Bewaar deze links goed: wie een link heeft, komt met die rol binnen. Ze worden nergens anders getoond.',
+      'Bewaar deze links goed: wie een link heeft, komt met die rol binnen. Deze browser onthoudt ze: in de werkruimte vind je ze terug onder Delen.',
     facilitator: 'Procesbegeleider',
     facilitatorHelp:
       'Voor jou en eventueel een collega-procesbegeleider. Niet delen met het team: hiermee beheer je de werkruimte en de status.',
