@@ -1,3 +1,4 @@
+import { removeSection } from '@koers/doc-model'
 import type { Page } from 'playwright-core'
 import { describe, expect, onTestFinished, test } from 'vitest'
 import { createWorkspace, joinAs } from '../support/api.ts'
@@ -147,8 +148,12 @@ describe.skipIf(!browserAvailable)('browser: a hall of 300 (issue 9)', () => {
     }
   })
 
-  test('PRES-2 a caret label fades when that person stops typing and shows again when they type', async () => {
+  test('PRES-2 PRES-3 a caret label fades when that person stops typing and shows again when they type; a section removed elsewhere does not hide the caret', async () => {
     const workspace = await createWorkspace(suite.server.url)
+    const lead = await openClient(
+      suite.server.url,
+      await joinAs(suite.server.url, workspace.keys.facilitator, 'Fenna'),
+    )
     const anna = await newPerson(suite.browser, 'caret-anna')
     const bram = await newPerson(suite.browser, 'caret-bram')
     await joinThroughLink(anna.page, workspace.links.editor, 'Anna de Vries')
@@ -157,8 +162,13 @@ describe.skipIf(!browserAvailable)('browser: a hall of 300 (issue 9)', () => {
       page.locator('section[data-testid^="section-"] .ProseMirror').first()
     await firstEditor(bram.page).click()
     await firstEditor(bram.page).pressSequentially('Eerste zin. ', { delay: 20 })
+    // On a busy machine Anna's page may take a while to get Bram's text and then his caret.
+    await expect
+      .poll(() => firstEditor(anna.page).innerText(), { timeout: 90_000 })
+      .toContain('Eerste zin.')
 
     const caret = anna.page.locator('.collaboration-carets__caret', { hasText: 'Bram Jansen' })
+    await caret.waitFor({ state: 'attached', timeout: 90_000 })
     const idle = () =>
       caret.evaluate((element) => element.classList.contains('collaboration-carets__caret--idle'))
     const labelOpacity = () =>
@@ -167,6 +177,29 @@ describe.skipIf(!browserAvailable)('browser: a hall of 300 (issue 9)', () => {
         .evaluate((label) => Number(getComputedStyle(label).opacity))
     await expect.poll(idle, { timeout: 30_000 }).toBe(true)
     await expect.poll(labelOpacity, { timeout: 10_000 }).toBe(0)
+
+    // PRES-3: Fenna removes the last section; its editor unmounts on Bram's page. Bram's caret,
+    // as Fenna's client sees it, must stay set until his next awareness renewal (every 15 s):
+    // the first update after the unmount counts.
+    const bramCursor = () => {
+      for (const [clientId, state] of lead.provider.awareness.getStates()) {
+        const user = state['user'] as { name?: string } | undefined
+        if (user?.name === 'Bram Jansen') {
+          const clock = lead.provider.awareness.meta.get(clientId)?.clock ?? -1
+          return { clock, cursor: state['cursor'] as unknown }
+        }
+      }
+      return { clock: -1, cursor: undefined }
+    }
+    await expect.poll(() => bramCursor().cursor, { timeout: 30_000 }).toBeTruthy()
+    const last = sectionIds(lead.doc).at(-1)!
+    await bram.page.getByTestId(`section-editor-${last}`).locator('.ProseMirror').waitFor()
+    const before = bramCursor().clock
+    removeSection(lead.doc, last)
+    await bram.page.getByTestId(`section-editor-${last}`).waitFor({ state: 'detached' })
+    await expect.poll(() => bramCursor().clock, { timeout: 60_000 }).toBeGreaterThan(before)
+    expect(bramCursor().cursor, 'Bram’s caret after an editor unmounted elsewhere').toBeTruthy()
+    expect(await caret.count()).toBe(1)
     // Bram types again: while he types the label shows.
     await Promise.all([
       firstEditor(bram.page).pressSequentially('En nog een zin die wat langer duurt.', {

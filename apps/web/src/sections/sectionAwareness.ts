@@ -1,4 +1,6 @@
+import { sectionBody } from '@koers/doc-model'
 import type { Awareness } from 'y-protocols/awareness'
+import * as Y from 'yjs'
 
 type Change = { added: number[]; updated: number[]; removed: number[] }
 type Listener = (change: Change, origin: unknown) => void
@@ -14,6 +16,7 @@ type Listener = (change: Change, origin: unknown) => void
 export function sectionAwareness(awareness: Awareness, sectionId: string): Awareness {
   const inSection = (state: Record<string, unknown> | undefined): boolean =>
     state?.['section'] === sectionId
+  const ownsCursor = (): boolean => cursorInSection(awareness, sectionId)
   const wrappers = new Map<Listener, Listener>()
 
   const filtered = {
@@ -24,8 +27,13 @@ export function sectionAwareness(awareness: Awareness, sectionId: string): Aware
       return awareness.doc
     },
     getLocalState: () => awareness.getLocalState(),
-    setLocalStateField: (field: string, value: unknown) =>
-      awareness.setLocalStateField(field, value),
+    setLocalStateField: (field: string, value: unknown) => {
+      // y-tiptap clears the shared `cursor` field whenever an editor is destroyed, wherever the
+      // caret is: an editor mounting, unmounting or being rebuilt in another section would hide
+      // the caret of someone typing here until their next key. Only this section's caret is ours.
+      if (field === 'cursor' && value === null && !ownsCursor()) return
+      awareness.setLocalStateField(field, value)
+    },
     getStates: () => {
       const states = new Map<number, Record<string, unknown>>()
       awareness.getStates().forEach((state, clientId) => {
@@ -62,4 +70,20 @@ export function sectionAwareness(awareness: Awareness, sectionId: string): Aware
     },
   }
   return filtered as unknown as Awareness
+}
+
+/** Whether the own caret (the awareness `cursor` field) is in this section's body. */
+function cursorInSection(awareness: Awareness, sectionId: string): boolean {
+  const cursor: unknown = awareness.getLocalState()?.['cursor']
+  if (!cursor || typeof cursor !== 'object' || !('anchor' in cursor)) return false
+  const position = Y.createAbsolutePositionFromRelativePosition(
+    Y.createRelativePositionFromJSON(cursor.anchor),
+    awareness.doc,
+  )
+  // A caret in text that is gone belongs to no one: any editor may clear it.
+  if (!position) return true
+  const body = sectionBody(awareness.doc, sectionId)
+  let type: Y.AbstractType<unknown> = position.type
+  while (type !== body && type._item) type = type._item.parent as Y.AbstractType<unknown>
+  return type === body
 }
