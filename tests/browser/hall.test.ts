@@ -193,10 +193,15 @@ describe.skipIf(!browserAvailable)('browser: a hall of 300 (issue 9)', () => {
     }
     await expect.poll(() => bramCursor().cursor, { timeout: 30_000 }).toBeTruthy()
     const last = sectionIds(lead.doc).at(-1)!
-    await bram.page.getByTestId(`section-editor-${last}`).locator('.ProseMirror').waitFor()
+    await bram.page
+      .getByTestId(`section-editor-${last}`)
+      .locator('.ProseMirror')
+      .waitFor({ timeout: 60_000 })
     const before = bramCursor().clock
     removeSection(lead.doc, last)
-    await bram.page.getByTestId(`section-editor-${last}`).waitFor({ state: 'detached' })
+    await bram.page
+      .getByTestId(`section-editor-${last}`)
+      .waitFor({ state: 'detached', timeout: 60_000 })
     await expect.poll(() => bramCursor().clock, { timeout: 60_000 }).toBeGreaterThan(before)
     expect(bramCursor().cursor, 'Bram’s caret after an editor unmounted elsewhere').toBeTruthy()
     expect(await caret.count()).toBe(1)
