@@ -6,7 +6,7 @@ interface Props {
   label: string
   /** A text glyph, hidden from screen readers; on a phone only it shows (the name stays). */
   icon: string
-  /** Block name for styling: `<name>` on the button, `<name>__icon` on the glyph. */
+  /** Block name for styling, on the button. */
   name: string
   testId: string
   dialog: (close: () => void) => ReactNode
@@ -33,7 +33,7 @@ export function DialogButton({ label, icon, name, testId, dialog }: Props) {
         title={compact ? label : undefined}
         onClick={() => setOpen(true)}
       >
-        <span aria-hidden="true" className={`${name}__icon`}>
+        <span aria-hidden="true" className="dialog-button__icon">
           {icon}
         </span>
         {!compact && ` ${label}`}

@@ -28,7 +28,7 @@ export function ShareDialog({
   return (
     <dialog
       ref={dialogRef}
-      className="share-dialog"
+      className="dialog share-dialog"
       aria-labelledby={`${id}-title`}
       data-testid="share-dialog"
       onClose={onClose}

@@ -73,7 +73,7 @@ export function ExportDialog({
   return (
     <dialog
       ref={dialogRef}
-      className="export-dialog"
+      className="dialog export-dialog"
       aria-labelledby={`${id}-title`}
       data-testid="export-dialog"
       onClose={onClose}
