@@ -21,6 +21,7 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           setupFiles: ['tests/support/freshConnections.ts'],
+          globalSetup: ['tests/support/buildServerOnce.ts'],
           environment: 'node',
           // Caps for a busy two-core machine, not expectations: a test waits by polling.
           testTimeout: 120_000,
@@ -32,7 +33,7 @@ export default defineConfig({
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
           setupFiles: ['tests/support/freshConnections.ts'],
-          globalSetup: ['tests/support/buildWebOnce.ts'],
+          globalSetup: ['tests/support/buildServerOnce.ts', 'tests/support/buildWebOnce.ts'],
           environment: 'node',
           testTimeout: 240_000,
           hookTimeout: 240_000,

@@ -1,8 +1,10 @@
-// `pnpm start`: build the web app when its sources are newer than the build, then run Koers.
+// `pnpm start`: build the web app and the server when their sources are newer than the builds,
+// then run Koers.
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { ensureServerBuild, serverEntry } from './serverBuild.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const webDist = join(root, 'apps/web/dist/index.html')
@@ -40,7 +42,8 @@ if (webBuildIsStale()) {
   if (build.status !== 0) process.exit(build.status ?? 1)
 }
 
-const server = spawn(process.execPath, ['--import', 'tsx', join(root, 'server/src/main.ts')], {
+await ensureServerBuild()
+const server = spawn(process.execPath, ['--enable-source-maps', serverEntry], {
   cwd: root,
   stdio: 'inherit',
 })

@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { ensureServerBuild, serverEntry } from '../../scripts/serverBuild.mjs'
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url))
 
@@ -43,10 +44,11 @@ export async function removeDataDir(dir: string): Promise<void> {
   await rm(dir, { recursive: true, force: true, maxRetries: 3 })
 }
 
-/** Spawns the real server entry (`node --import tsx server/src/main.ts`) as a child process. */
+/** Spawns the real server, as `pnpm start` runs it (`server/dist/main.mjs`), as a child process. */
 export async function spawnServer(options: SpawnOptions = {}): Promise<ServerHandle> {
+  await ensureServerBuild()
   const dataDir = options.dataDir ?? (await makeDataDir())
-  const args = [...(options.nodeArgs ?? []), '--import', 'tsx', 'server/src/main.ts']
+  const args = [...(options.nodeArgs ?? []), '--enable-source-maps', serverEntry]
   // CI sets DATABASE_URL and REDIS_URL for the tests that need them; every other server keeps
   // the embedded defaults, and a test that wants the services passes them in `env`.
   const { DATABASE_URL: _database, REDIS_URL: _redis, ...inherited } = process.env
