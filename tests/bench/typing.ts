@@ -13,7 +13,8 @@
  *
  * Env: KOERS_BENCH_RUNS (3), KOERS_BENCH_KEYS (150), KOERS_BENCH_GAP_MS (100, time between keys),
  * KOERS_BENCH_CROWD (50), KOERS_BENCH_TYPISTS (10), CHROMIUM_PATH (/usr/bin/chromium),
- * KOERS_BENCH_PROFILE=1 (print the Koers page's functions with the most self time, run 1).
+ * KOERS_BENCH_PROFILE=1 (print the Koers page's functions with the most self time, run 1),
+ * KOERS_BENCH_TRACE=1 (print main-thread time per key by kind of work, room and Koers, run 1).
  */
 import { execFileSync } from 'node:child_process'
 import { cpus } from 'node:os'
@@ -25,6 +26,7 @@ import { connectProvider, waitForSync } from '../support/provider.ts'
 import { removeDataDir, repoRoot, spawnServer } from '../support/spawnServer.ts'
 import { serveBarePage } from './typingBare.ts'
 import { profile } from './typingProfile.ts'
+import { trace } from './typingTrace.ts'
 import { seedParagraphs, startCrowd } from './typingCrowd.ts'
 import {
   median,
@@ -106,6 +108,8 @@ function row(name: string, s: Summary): string {
   return `${name.padEnd(34)} ${ms(s.median).padStart(7)} ${ms(s.p95).padStart(7)} ${`${s.underThreshold}/${s.keys}`.padStart(9)}`
 }
 
+const tracing = process.env.KOERS_BENCH_TRACE === '1'
+
 async function main(): Promise<void> {
   console.log(
     `Typing benchmark: ${keys} keys, ${gapMs} ms apart, ${runs} runs, ${cpus().length} cores`,
@@ -152,15 +156,25 @@ async function main(): Promise<void> {
       await roomPage.bringToFront()
       await roomPage.locator('.ProseMirror').focus()
       await typeAndMeasure(roomPage, 10, gapMs)
-      const roomRun = summarize(await typeAndMeasure(roomPage, keys, gapMs))
+      let roomMeasured: number[] = []
+      const measureRoom = async () => {
+        roomMeasured = await typeAndMeasure(roomPage, keys, gapMs)
+      }
+      if (tracing && run === 1) await trace(browser, roomPage, ROOM_LABEL, keys, measureRoom)
+      else await measureRoom()
+      const roomRun = summarize(roomMeasured)
       await koersPage.bringToFront()
       await koersPage.getByTestId(`section-editor-${sectionId}`).locator('.ProseMirror').focus()
+      if (process.env.KOERS_BENCH_EXPERIMENT) {
+        await koersPage.evaluate(process.env.KOERS_BENCH_EXPERIMENT)
+      }
       await typeAndMeasure(koersPage, 10, gapMs)
       let measured: number[] = []
       const measure = async () => {
         measured = await typeAndMeasure(koersPage, keys, gapMs)
       }
       if (process.env.KOERS_BENCH_PROFILE === '1' && run === 1) await profile(koersPage, measure)
+      else if (tracing && run === 1) await trace(browser, koersPage, 'Koers', keys, measure)
       else await measure()
       const koersRun = summarize(measured)
       results.push({ bare: bareRun, room: roomRun, koers: koersRun })

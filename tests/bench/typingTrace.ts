@@ -1,0 +1,44 @@
+import type { Browser, Page } from 'playwright-core'
+
+interface TraceEvent {
+  name: string
+  ph: string
+  dur?: number
+  pid: number
+  tid: number
+  args?: { data?: { frame?: string } }
+}
+
+const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8']
+
+/**
+ * KOERS_BENCH_TRACE=1: a Chrome trace of the page while `work` runs, printed as the total time
+ * of each kind of main-thread work (style, layout, paint, script …) per key, to compare pages.
+ */
+export async function trace(
+  browser: Browser,
+  page: Page,
+  label: string,
+  keys: number,
+  work: () => Promise<unknown>,
+): Promise<void> {
+  await browser.startTracing(page, { categories })
+  await work()
+  const buffer = await browser.stopTracing()
+  const events = (JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }).traceEvents
+  const main = events.find(
+    (e) =>
+      e.name === 'thread_name' &&
+      (e.args as { name?: string } | undefined)?.name === 'CrRendererMain',
+  )
+  const byName = new Map<string, number>()
+  for (const event of events) {
+    if (event.ph !== 'X' || event.dur === undefined) continue
+    if (main && (event.pid !== main.pid || event.tid !== main.tid)) continue
+    byName.set(event.name, (byName.get(event.name) ?? 0) + event.dur / 1000)
+  }
+  console.log(`\n${label}: main-thread time per key (ms), top 14`)
+  for (const [name, ms] of [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 14)) {
+    console.log(`${(ms / keys).toFixed(2).padStart(8)}  ${name}`)
+  }
+}
