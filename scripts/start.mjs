@@ -1,9 +1,10 @@
 // `pnpm start`: build the web app and the server when their sources are newer than the builds,
 // then run Koers.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { newestMtime } from './newestMtime.mjs'
 import { ensureServerBuild, serverEntry } from './serverBuild.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -15,16 +16,6 @@ const webSources = [
   'packages/doc-model/src',
   'packages/protocol/src',
 ]
-
-function newestMtime(path) {
-  if (!existsSync(path)) return 0
-  const stat = statSync(path)
-  if (!stat.isDirectory()) return stat.mtimeMs
-  return readdirSync(path).reduce(
-    (newest, name) => Math.max(newest, newestMtime(join(path, name))),
-    0,
-  )
-}
 
 function webBuildIsStale() {
   if (!existsSync(webDist)) return true
