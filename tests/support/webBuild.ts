@@ -1,18 +1,10 @@
 import { execFileSync } from 'node:child_process'
-import { existsSync, readdirSync, statSync } from 'node:fs'
+import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { newestMtime } from '../../scripts/newestMtime.mjs'
 import { repoRoot } from './spawnServer.ts'
 
 export const webDist = join(repoRoot, 'apps/web/dist')
-
-function newestMtime(path: string): number {
-  if (!statSync(path).isDirectory()) return statSync(path).mtimeMs
-  let newest = 0
-  for (const entry of readdirSync(path, { withFileTypes: true })) {
-    newest = Math.max(newest, newestMtime(join(path, entry.name)))
-  }
-  return newest
-}
 
 /** Builds apps/web when dist/index.html is missing or older than the newest source file. */
 export function ensureWebBuild(): void {

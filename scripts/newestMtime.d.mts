@@ -1,0 +1,1 @@
+export declare function newestMtime(path: string): number
