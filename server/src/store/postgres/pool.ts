@@ -18,8 +18,22 @@ export const openPool = async (url: string, schema?: string): Promise<PgPool> =>
   // An idle client that loses its server (a restart) must not crash the process: the pool
   // replaces it; callers see the error on their next query.
   pool.on('error', () => undefined)
-  if (schema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`)
+  if (schema) await createSchemaOnce(pool, schema)
   return pool
+}
+
+/** Any constant: the advisory lock under which a schema is created. */
+const SCHEMA_LOCK = 0x6b6f657274
+
+/**
+ * `CREATE SCHEMA IF NOT EXISTS` is not safe when two instances run it at once (one fails on
+ * pg_namespace's unique index), so it runs under a transaction-scoped advisory lock.
+ */
+const createSchemaOnce = async (pool: PgPool, schema: string): Promise<void> => {
+  await inTransaction(pool, async (client) => {
+    await client.query('SELECT pg_advisory_xact_lock($1)', [SCHEMA_LOCK])
+    await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`)
+  })
 }
 
 export const quoteIdent = (name: string): string => {
