@@ -9,12 +9,16 @@ import { koersServerEnv, probeArgs, readProbe } from './targets.ts'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
 
 export interface RoomMemoryResult {
   rooms: number
   /** Encoded size of one room's document (the template). */
   docBytes: number
   heapPerRoomKb: number
+  /** The same document in a bare Y.Doc in this process: what "beyond its document" subtracts. */
+  docHeapKb: number
   rssPerRoomKb: number
   /** Heap left per room once the idle rooms were unloaded (after a full GC). */
   heapPerEvictedRoomKb: number
@@ -54,7 +58,8 @@ export async function runRoomMemory(rooms: number): Promise<RoomMemoryResult> {
     }
     const probe = await connectProvider(server.url, sessions[0]!.workspaceId, sessions[0]!.cookie)
     await waitForSync(probe)
-    const docBytes = Y.encodeStateAsUpdate(probe.doc).byteLength
+    const state = Y.encodeStateAsUpdate(probe.doc)
+    const docBytes = state.byteLength
     disposeProvider(probe)
     const load = async (s: Session): Promise<void> => {
       const t = await ticket(server.url, s.workspaceId, s.cookie)
@@ -81,6 +86,7 @@ export async function runRoomMemory(rooms: number): Promise<RoomMemoryResult> {
       rooms,
       docBytes,
       heapPerRoomKb: (loaded.heap - before.heap) / rooms / 1024,
+      docHeapKb: bareDocHeapKb(state, rooms),
       rssPerRoomKb: (loaded.rss - before.rss) / rooms / 1024,
       heapPerEvictedRoomKb: (evicted.heap - before.heap) / rooms / 1024,
     }
@@ -89,4 +95,22 @@ export async function runRoomMemory(rooms: number): Promise<RoomMemoryResult> {
     await removeDataDir(server.dataDir)
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** Heap per copy of `state` applied to a bare Y.Doc, after a full GC, over `copies` copies. */
+function bareDocHeapKb(state: Uint8Array, copies: number): number {
+  setFlagsFromString('--expose-gc')
+  const gc = runInNewContext('gc') as () => void
+  gc()
+  const before = process.memoryUsage().heapUsed
+  const docs: Y.Doc[] = []
+  for (let i = 0; i < copies; i++) {
+    const doc = new Y.Doc({ gc: true })
+    Y.applyUpdate(doc, state)
+    docs.push(doc)
+  }
+  gc()
+  const after = process.memoryUsage().heapUsed
+  for (const doc of docs) doc.destroy()
+  return (after - before) / copies / 1024
 }
