@@ -64,7 +64,8 @@ const goals: Goal[] = [
   { row: 'fan-out 1000 (60 typing): p99, ms', limit: () => 100, text: '≤ 100' },
   { row: 'two instances: p99 minus one instance, ms', limit: () => 10, text: '≤ 10' },
   { row: 'idle loaded room: heap beyond its document, KiB', limit: () => 60, text: '≤ 60' },
-  { row: 'evicted room: heap left, KiB', limit: () => 1, text: '≈ 0' },
+  // Heap samples after a full GC differ by about ±1 KiB per room between runs.
+  { row: 'evicted room: heap left, KiB', limit: () => 2, text: '≈ 0 (≤ 2)' },
 ]
 
 /** Runs one section; a failure is printed and noted, and the benchmark goes on. */

@@ -59,6 +59,10 @@ export class LocalBus implements Bus {
     const unsubscribe = (): void => {
       listeners.delete(listener)
       this.unsubscribers.delete(unsubscribe)
+      // SYNC-12: an unloaded room leaves nothing behind
+      if (listeners.size === 0 && this.network.channels.get(docId) === listeners) {
+        this.network.channels.delete(docId)
+      }
     }
     this.unsubscribers.add(unsubscribe)
     return unsubscribe
