@@ -15,6 +15,7 @@ import { runStockFanout, type FanoutResult } from './stockFanout.ts'
 import {
   hocuspocusTarget,
   koersClusterTarget,
+  koersServicesTarget,
   koersTarget,
   yWebsocketTarget,
   type Target,
@@ -171,10 +172,21 @@ async function oneRun(
     if (!scaleOutAvailable) {
       notes.push('two instances: skipped (DATABASE_URL, REDIS_URL and /usr/sbin/nginx needed)')
     } else {
-      await withTarget(koersClusterTarget, async (target) => {
+      let servicesFanout300 = Number.NaN
+      await withTarget(koersServicesTarget, async (target) => {
         const r = await fanout(target, fanDoc, 300, run * 4 + 2)
+        putFanout('fan-out 300, one Koers instance (PG + Redis)', 'Koers', r)
+        servicesFanout300 = r.p99
+      })
+      await withTarget(koersClusterTarget, async (target) => {
+        const r = await fanout(target, fanDoc, 300, run * 4 + 3)
         putFanout('fan-out 300, two Koers instances (PG + Redis, nginx)', 'Koers', r)
         put('two instances: p99 minus one instance, ms', 'Koers', r.p99 - koersFanout300)
+        put(
+          'two instances: p99 minus one instance on PG + Redis, ms',
+          'Koers',
+          r.p99 - servicesFanout300,
+        )
       })
     }
   }

@@ -1,4 +1,6 @@
+import { dropPostgresSchema } from '@koers/server/testing/postgresSchema'
 import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -120,11 +122,14 @@ async function ticketUrls(
 }
 
 /** The real Koers server process on SQLite (`spawnServer`), as `pnpm start` runs it. */
-export async function koersTarget(): Promise<Target> {
+export async function koersTarget(
+  name = 'Koers',
+  env: Record<string, string> = {},
+): Promise<Target> {
   const probeFile = join(mkdtempSync(join(tmpdir(), 'koers-bench-probe-')), 'probe.json')
   const launch = (dataDir?: string): Promise<ServerHandle> =>
     spawnServer({
-      env: { ...koersServerEnv, KOERS_BENCH_PROBE_FILE: probeFile },
+      env: { ...koersServerEnv, ...env, KOERS_BENCH_PROBE_FILE: probeFile },
       nodeArgs: probeArgs,
       startTimeoutMs: START_TIMEOUT_MS,
       ...(dataDir ? { dataDir } : {}),
@@ -133,7 +138,7 @@ export async function koersTarget(): Promise<Target> {
   let room = ''
   let sessions: Session[] = []
   return {
-    name: 'Koers',
+    name,
     framing: 'y-websocket',
     get room() {
       return room
@@ -159,6 +164,27 @@ export async function koersTarget(): Promise<Target> {
 }
 
 /**
+ * One Koers instance on PostgreSQL and Redis (its own schema and key prefix), straight, no
+ * nginx: what the two instances are compared with, service for service.
+ */
+export async function koersServicesTarget(): Promise<Target> {
+  const schema = `koers_bench_${randomBytes(6).toString('hex')}`
+  const target = await koersTarget('Koers (PG + Redis)', {
+    DATABASE_URL: process.env.DATABASE_URL ?? '',
+    KOERS_DATABASE_SCHEMA: schema,
+    REDIS_URL: process.env.REDIS_URL ?? '',
+    KOERS_REDIS_PREFIX: schema,
+  })
+  return {
+    ...target,
+    stop: async () => {
+      await target.stop()
+      await dropPostgresSchema(schema)
+    },
+  }
+}
+
+/**
  * Two Koers instances on PostgreSQL and Redis behind Debian's nginx (`startCluster`, the
  * documented configuration); clients reach them round robin through nginx.
  */
@@ -169,6 +195,7 @@ export async function koersClusterTarget(): Promise<Target> {
     env: (index) => ({ ...koersServerEnv, KOERS_BENCH_PROBE_FILE: files[index]! }),
     nodeArgs: probeArgs,
     startTimeoutMs: START_TIMEOUT_MS,
+    relays: false,
   })
   const url = cluster.nginx.url
   const wsUrl = `${url.replace(/^http/, 'ws')}/sync`

@@ -54,6 +54,7 @@ export async function startNginx(upstreamPorts: number[]): Promise<Nginx> {
   writeFileSync(
     join(dir, 'nginx.conf'),
     `pid ${dir}/nginx.pid;
+worker_processes auto;
 error_log ${dir}/error.log warn;
 events { worker_connections 4096; }
 http {
@@ -119,13 +120,33 @@ export interface ClusterOptions {
   env?: (index: number) => Record<string, string>
   nodeArgs?: string[]
   startTimeoutMs?: number
+  /**
+   * Reach PostgreSQL and Redis through relays that can be unplugged (default). The benchmark
+   * turns them off: a relay runs in the calling process, and a busy load generator's event
+   * loop would then sit between every commit and its broadcast.
+   */
+  relays?: boolean
 }
+
+/** For a cluster without relays: nothing to unplug, and saying so beats doing nothing. */
+const noRelay = (url: string, name: string): NetworkSwitch => ({
+  url,
+  setConnected: () => {
+    throw new Error(`this cluster reaches ${name} directly (relays: false)`)
+  },
+  close: async () => undefined,
+})
 
 export async function startCluster(count = 2, options: ClusterOptions = {}): Promise<Cluster> {
   const schema = `koers_test_${randomBytes(6).toString('hex')}`
   const prefix = `koers-test-${randomBytes(6).toString('hex')}`
-  const postgres = await startNetworkSwitch(portOf(DATABASE_URL, 5432))
-  const redis = await startNetworkSwitch(portOf(REDIS_URL, 6379))
+  const relays = options.relays ?? true
+  const postgres = relays
+    ? await startNetworkSwitch(portOf(DATABASE_URL, 5432))
+    : noRelay(`http://127.0.0.1:${portOf(DATABASE_URL, 5432)}`, 'PostgreSQL')
+  const redis = relays
+    ? await startNetworkSwitch(portOf(REDIS_URL, 6379))
+    : noRelay(`http://127.0.0.1:${portOf(REDIS_URL, 6379)}`, 'Redis')
   const database = new URL(DATABASE_URL)
   database.host = `127.0.0.1:${new URL(postgres.url).port}`
   const bus = new URL(REDIS_URL)
