@@ -76,8 +76,7 @@ export async function runRoomMemory(rooms: number): Promise<RoomMemoryResult> {
       client.ws.close()
     }
     const loadAll = async (batch: Session[]): Promise<void> => {
-      for (let i = 0; i < batch.length; i += 10)
-        await Promise.all(batch.slice(i, i + 10).map(load))
+      for (let i = 0; i < batch.length; i += 10) await Promise.all(batch.slice(i, i + 10).map(load))
     }
     await loadAll(sessions.slice(rooms))
     await delay(8000)
