@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { buildBackup } from '@koers/export'
 import * as Y from 'yjs'
 import { joinAs, keyOfLink, ticket, type Session } from '../support/api.ts'
-import { startCluster, type Cluster } from '../support/cluster.ts'
+import { DATABASE_URL, REDIS_URL, startCluster, type Cluster } from '../support/cluster.ts'
 import { importBackup } from '../support/deliverApi.ts'
 import { removeDataDir, spawnServer, type ServerHandle } from '../support/spawnServer.ts'
 import type { Framing } from './stockClient.ts'
@@ -125,6 +125,8 @@ async function ticketUrls(
 export async function koersTarget(
   name = 'Koers',
   env: Record<string, string> = {},
+  /** Runs after the server stopped (drop what the target made outside its data dir). */
+  afterStop: () => Promise<void> = async () => undefined,
 ): Promise<Target> {
   const probeFile = join(mkdtempSync(join(tmpdir(), 'koers-bench-probe-')), 'probe.json')
   const launch = (dataDir?: string): Promise<ServerHandle> =>
@@ -159,6 +161,7 @@ export async function koersTarget(
       await server.stop()
       await removeDataDir(server.dataDir)
       rmSync(probeFile, { force: true })
+      await afterStop()
     },
   }
 }
@@ -169,19 +172,11 @@ export async function koersTarget(
  */
 export async function koersServicesTarget(): Promise<Target> {
   const schema = `koers_bench_${randomBytes(6).toString('hex')}`
-  const target = await koersTarget('Koers (PG + Redis)', {
-    DATABASE_URL: process.env.DATABASE_URL ?? '',
-    KOERS_DATABASE_SCHEMA: schema,
-    REDIS_URL: process.env.REDIS_URL ?? '',
-    KOERS_REDIS_PREFIX: schema,
-  })
-  return {
-    ...target,
-    stop: async () => {
-      await target.stop()
-      await dropPostgresSchema(schema)
-    },
-  }
+  return koersTarget(
+    'Koers (PG + Redis)',
+    { DATABASE_URL, KOERS_DATABASE_SCHEMA: schema, REDIS_URL, KOERS_REDIS_PREFIX: schema },
+    () => dropPostgresSchema(schema),
+  )
 }
 
 /**
