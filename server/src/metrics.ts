@@ -44,6 +44,11 @@ export const metrics = {
     buckets: [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.25, 0.5, 1],
     registers,
   }),
+  busCatchUps: new Counter({
+    name: 'koers_bus_catchups_total',
+    help: 'Reads from the store to repair a lost, late or unusable bus message (or a recovered bus)',
+    registers,
+  }),
   closedSockets: new Counter({
     name: 'koers_sockets_closed_total',
     help: 'Sockets the server closed, by close code (4400 malformed, 4429 rate limited, …)',

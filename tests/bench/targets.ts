@@ -180,25 +180,27 @@ export async function koersServicesTarget(): Promise<Target> {
 }
 
 /**
- * Two Koers instances on PostgreSQL and Redis behind Debian's nginx (`startCluster`, the
- * documented configuration); clients reach them round robin through nginx.
+ * Koers instances on PostgreSQL and Redis (`startCluster`, the documented nginx configuration).
+ * `via: 'nginx'`: clients reach them round robin through Debian's nginx; `via: 'direct'`:
+ * client i connects straight to instance i mod count, so the balancer's own cost is left out of
+ * a comparison between one and two instances.
  */
-export async function koersClusterTarget(): Promise<Target> {
+export async function koersClusterTarget(count: number, via: 'nginx' | 'direct'): Promise<Target> {
   const dir = mkdtempSync(join(tmpdir(), 'koers-bench-probe-'))
-  const files = [join(dir, 'a.json'), join(dir, 'b.json')]
-  const cluster: Cluster = await startCluster(2, {
+  const files = Array.from({ length: count }, (_, i) => join(dir, `${i}.json`))
+  const cluster: Cluster = await startCluster(count, {
     env: (index) => ({ ...koersServerEnv, KOERS_BENCH_PROBE_FILE: files[index]! }),
     nodeArgs: probeArgs,
     startTimeoutMs: START_TIMEOUT_MS,
     relays: false,
   })
   const url = cluster.nginx.url
-  const wsUrl = `${url.replace(/^http/, 'ws')}/sync`
+  const wsUrl = (httpUrl: string) => `${httpUrl.replace(/^http/, 'ws')}/sync`
   let room = ''
   let sessions: Session[] = []
   const pids = (): number[] => cluster.instances.map((i) => i.process.pid!)
   return {
-    name: 'Koers ×2 (PG + Redis, nginx)',
+    name: `Koers ×${count} (PG + Redis, ${via === 'nginx' ? 'nginx' : 'direct'})`,
     framing: 'y-websocket',
     get room() {
       return room
@@ -210,7 +212,13 @@ export async function koersClusterTarget(): Promise<Target> {
       sessions = await sessionsFor(url, imported.editor, clients)
     },
     restart: () => Promise.reject(new Error('not used for the cluster')),
-    urls: (count) => ticketUrls(url, wsUrl, room, sessions, count),
+    async urls(clients) {
+      if (via === 'nginx') return ticketUrls(url, wsUrl(url), room, sessions, clients)
+      const all = await ticketUrls(url, wsUrl(url), room, sessions, clients)
+      return all.map((ticketed, i) =>
+        ticketed.replace(wsUrl(url), wsUrl(cluster.instances[i % count]!.url)),
+      )
+    },
     pids,
     probe: (gc = false) => probeAll(files, pids(), gc),
     async stop() {

@@ -25,6 +25,7 @@ describe('observability (SCALE-9, SEC-10)', () => {
       'koers_bytes_out_total',
       'koers_store_commit_seconds_bucket',
       'koers_bus_lag_seconds',
+      'koers_bus_catchups_total',
       'koers_sockets_closed_total',
       'koers_reverted_changes_total',
       'koers_nodejs_eventloop_lag_seconds',

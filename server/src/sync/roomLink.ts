@@ -88,6 +88,7 @@ export class RoomLink implements RoomPeers, RoomSubscriber {
   private async fetch(): Promise<void> {
     if (this.closed || this.room.isDestroyed) return
     const from = this.room.seqs.through
+    metrics.busCatchUps.inc()
     try {
       const stored = await this.store.catchUp(this.room.docId, from)
       if (!stored || this.closed || this.room.isDestroyed) return
