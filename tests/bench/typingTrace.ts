@@ -6,7 +6,7 @@ interface TraceEvent {
   dur?: number
   pid: number
   tid: number
-  args?: { data?: { frame?: string } }
+  args?: { data?: { frame?: string; type?: string } }
 }
 
 const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8']
@@ -26,19 +26,33 @@ export async function trace(
   await work()
   const buffer = await browser.stopTracing()
   const events = (JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }).traceEvents
-  const main = events.find(
-    (e) =>
-      e.name === 'thread_name' &&
-      (e.args as { name?: string } | undefined)?.name === 'CrRendererMain',
-  )
+  // The trace holds every page of the browser: the typed page's main thread is the one that
+  // dispatched the keydowns.
+  const keydowns = new Map<string, number>()
+  for (const e of events) {
+    if (e.name !== 'EventDispatch' || e.args?.data?.type !== 'keydown') continue
+    const thread = `${e.pid}:${e.tid}`
+    keydowns.set(thread, (keydowns.get(thread) ?? 0) + 1)
+  }
+  const typed = [...keydowns.entries()].sort((a, b) => b[1] - a[1])[0]?.[0]
+  const main = typed ? { pid: Number(typed.split(':')[0]), tid: Number(typed.split(':')[1]) } : null
   const byName = new Map<string, number>()
+  const byEventType = new Map<string, number>()
   for (const event of events) {
     if (event.ph !== 'X' || event.dur === undefined) continue
     if (main && (event.pid !== main.pid || event.tid !== main.tid)) continue
     byName.set(event.name, (byName.get(event.name) ?? 0) + event.dur / 1000)
+    if (event.name === 'EventDispatch') {
+      const type = event.args?.data?.type ?? '?'
+      byEventType.set(type, (byEventType.get(type) ?? 0) + event.dur / 1000)
+    }
   }
   console.log(`\n${label}: main-thread time per key (ms), top 14`)
   for (const [name, ms] of [...byName.entries()].sort((a, b) => b[1] - a[1]).slice(0, 14)) {
     console.log(`${(ms / keys).toFixed(2).padStart(8)}  ${name}`)
+  }
+  console.log(`${label}: event dispatch per key by event type (ms), top 8`)
+  for (const [type, ms] of [...byEventType.entries()].sort((a, b) => b[1] - a[1]).slice(0, 8)) {
+    console.log(`${(ms / keys).toFixed(2).padStart(8)}  ${type}`)
   }
 }

@@ -11,7 +11,7 @@ import {
   sortActionsByDue,
 } from '@koers/doc-model'
 import type { ActionView } from '@koers/doc-model'
-import { useMemo, useState } from 'react'
+import { memo, useMemo, useState } from 'react'
 import type { FocusEvent } from 'react'
 import { placeIn } from '../common/place.ts'
 import { SortableList } from '../common/SortableList.tsx'
@@ -38,7 +38,7 @@ function inOrder(actions: ActionView[], ids: string[]): ActionView[] {
 const isDateInput = (target: EventTarget) =>
   target instanceof HTMLInputElement && target.type === 'date'
 
-export function ActionsView() {
+export const ActionsView = memo(function ActionsView() {
   const t = useT()
   const { doc, readOnly } = useWorkspace()
   const actions = useDocValue(doc, [Root.actions], listActions)
@@ -221,4 +221,4 @@ export function ActionsView() {
       />
     </div>
   )
-}
+})

@@ -1,3 +1,4 @@
+import { memo } from 'react'
 import { useT } from '../i18n/i18n.tsx'
 import { PrivacySection } from '../privacy/PrivacySection.tsx'
 import { VersionsPanel } from '../versions/VersionsPanel.tsx'
@@ -5,7 +6,7 @@ import { AdoptionTrail } from './AdoptionTrail.tsx'
 import { CustomValues } from './CustomValues.tsx'
 import { MetaForm } from './MetaForm.tsx'
 
-export function DetailsView() {
+export const DetailsView = memo(function DetailsView() {
   const t = useT()
   return (
     <div className="details stack-lg">
@@ -19,4 +20,4 @@ export function DetailsView() {
       <PrivacySection />
     </div>
   )
-}
+})

@@ -10,7 +10,7 @@ import {
   restorePrinciple,
 } from '@koers/doc-model'
 import type { PrincipleView } from '@koers/doc-model'
-import { useMemo } from 'react'
+import { memo, useMemo } from 'react'
 import { placeIn } from '../common/place.ts'
 import { SortableList } from '../common/SortableList.tsx'
 import { useDocValue } from '../common/useDocValue.ts'
@@ -33,7 +33,7 @@ function focusStatement(id: string, scroll: ScrollLogicalPosition): void {
   })
 }
 
-export function PrinciplesView() {
+export const PrinciplesView = memo(function PrinciplesView() {
   const t = useT()
   const { doc, readOnly } = useWorkspace()
   const principles = useDocValue(doc, [Root.principles], listPrinciples)
@@ -123,4 +123,4 @@ export function PrinciplesView() {
       />
     </div>
   )
-}
+})

@@ -1,5 +1,5 @@
 import type { RoundState } from '@koers/doc-model'
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import { useT } from '../i18n/i18n.tsx'
 import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
 import { BrainstormWrite } from './BrainstormWrite.tsx'
@@ -14,7 +14,7 @@ import { VoteResults } from './VoteResults.tsx'
 import './rounds.css'
 
 /** The "Ronde" tab: the round that runs now (or another one picked below), for every role. */
-export function RoundView({ currentPhaseId }: { currentPhaseId: string }) {
+export const RoundView = memo(function RoundView({ currentPhaseId }: { currentPhaseId: string }) {
   const t = useT()
   const { doc } = useWorkspace()
   const rounds = useRounds(doc)
@@ -69,7 +69,7 @@ export function RoundView({ currentPhaseId }: { currentPhaseId: string }) {
       )}
     </div>
   )
-}
+})
 
 function roundName(t: ReturnType<typeof useT>, round: RoundState): string {
   const kind = t.rounds.kinds[round.kind]

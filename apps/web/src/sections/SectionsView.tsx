@@ -9,7 +9,7 @@ import {
   restoreSection,
 } from '@koers/doc-model'
 import type { SectionView } from '@koers/doc-model'
-import { useCallback, useEffect, useMemo, useState } from 'react'
+import { memo, useCallback, useEffect, useMemo, useState } from 'react'
 import { placeIn } from '../common/place.ts'
 import { SortableList } from '../common/SortableList.tsx'
 import { useDocValue } from '../common/useDocValue.ts'
@@ -22,7 +22,7 @@ import { useWorkspace } from '../workspace/WorkspaceContext.tsx'
 import { SectionItem } from './SectionItem.tsx'
 import { TableOfContents } from './TableOfContents.tsx'
 
-export function SectionsView({ people }: { people: Present[] }) {
+export const SectionsView = memo(function SectionsView({ people }: { people: Present[] }) {
   const t = useT()
   const { doc, provider, readOnly } = useWorkspace()
   const sections = useDocValue(doc, [Root.sections], listSections)
@@ -132,4 +132,4 @@ export function SectionsView({ people }: { people: Present[] }) {
       />
     </div>
   )
-}
+})

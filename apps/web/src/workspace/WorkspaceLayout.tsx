@@ -169,6 +169,8 @@ export function WorkspaceLayout({ snapshot }: { snapshot: ConnectionSnapshot }) 
           id={`panel-${tab}`}
           aria-labelledby={`tab-${tab}`}
         >
+          {/* WEB-5: the views are memoised; this layout re-renders with every keystroke's
+              saving → saved, and they need none of it. */}
           <ErrorBoundary
             key={tab}
             fallback={
