@@ -116,6 +116,16 @@ function putFanout(prefix: string, name: string, r: FanoutResult): void {
     notes.push(`${prefix}, ${name}: sockets closed ${JSON.stringify(r.closes)}`)
 }
 
+/** `koers_bus_catchups_total` summed over the instances. */
+async function catchUps(urls: string[]): Promise<number> {
+  let sum = 0
+  for (const url of urls) {
+    const text = await (await fetch(url)).text()
+    sum += Number(/^koers_bus_catchups_total (\S+)$/m.exec(text)?.[1] ?? Number.NaN)
+  }
+  return sum
+}
+
 async function fanout(target: Target, doc: BenchDocument, clients: number, phase: number) {
   process.stdout.write(`  ${target.name}: fan-out ${clients}…`)
   const r = await runStockFanout(target, doc, {
@@ -183,6 +193,12 @@ async function oneRun(
         await withTarget(start, async (target) => {
           const r = await fanout(target, fanDoc, 300, phase)
           putFanout(`fan-out 300, ${label}`, 'Koers', r)
+          if (target.metricsUrls)
+            put(
+              `fan-out 300, ${label}: bus catch-ups from the store`,
+              'Koers',
+              await catchUps(target.metricsUrls()),
+            )
           result = r.p99
         })
         return result

@@ -36,6 +36,8 @@ export interface Target {
   pids(): number[]
   /** The server processes' write and memory counters now (SIGUSR2 first: a full GC). */
   probe(gc?: boolean): Promise<ProbeSample>
+  /** Koers instances on a bus: their `/metrics` addresses (bus catch-ups are read from there). */
+  metricsUrls?(): string[]
   stop(): Promise<void>
 }
 
@@ -221,6 +223,7 @@ export async function koersClusterTarget(count: number, via: 'nginx' | 'direct')
     },
     pids,
     probe: (gc = false) => probeAll(files, pids(), gc),
+    metricsUrls: () => cluster.instances.map((instance) => `${instance.url}/metrics`),
     async stop() {
       await cluster.stop()
       rmSync(dir, { recursive: true, force: true })
