@@ -46,7 +46,7 @@ export const metrics = {
   }),
   busCatchUps: new Counter({
     name: 'koers_bus_catchups_total',
-    help: 'Reads from the store to repair a lost, late or unusable bus message (or a recovered bus)',
+    help: 'Reads from the store that repair the bus: after a lost, late or unusable message, a room load or a recovered bus',
     registers,
   }),
   closedSockets: new Counter({

@@ -215,9 +215,9 @@ export async function koersClusterTarget(count: number, via: 'nginx' | 'direct')
     },
     restart: () => Promise.reject(new Error('not used for the cluster')),
     async urls(clients) {
-      if (via === 'nginx') return ticketUrls(url, wsUrl(url), room, sessions, clients)
-      const all = await ticketUrls(url, wsUrl(url), room, sessions, clients)
-      return all.map((ticketed, i) =>
+      const throughNginx = await ticketUrls(url, wsUrl(url), room, sessions, clients)
+      if (via === 'nginx') return throughNginx
+      return throughNginx.map((ticketed, i) =>
         ticketed.replace(wsUrl(url), wsUrl(cluster.instances[i % count]!.url)),
       )
     },

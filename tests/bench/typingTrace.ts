@@ -28,19 +28,18 @@ export async function trace(
   const events = (JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }).traceEvents
   // The trace holds every page of the browser: the typed page's main thread is the one that
   // dispatched the keydowns.
+  const threadOf = (e: TraceEvent) => `${e.pid}:${e.tid}`
   const keydowns = new Map<string, number>()
   for (const e of events) {
     if (e.name !== 'EventDispatch' || e.args?.data?.type !== 'keydown') continue
-    const thread = `${e.pid}:${e.tid}`
-    keydowns.set(thread, (keydowns.get(thread) ?? 0) + 1)
+    keydowns.set(threadOf(e), (keydowns.get(threadOf(e)) ?? 0) + 1)
   }
   const typed = [...keydowns.entries()].sort((a, b) => b[1] - a[1])[0]?.[0]
-  const main = typed ? { pid: Number(typed.split(':')[0]), tid: Number(typed.split(':')[1]) } : null
   const byName = new Map<string, number>()
   const byEventType = new Map<string, number>()
   for (const event of events) {
     if (event.ph !== 'X' || event.dur === undefined) continue
-    if (main && (event.pid !== main.pid || event.tid !== main.tid)) continue
+    if (typed && threadOf(event) !== typed) continue
     byName.set(event.name, (byName.get(event.name) ?? 0) + event.dur / 1000)
     if (event.name === 'EventDispatch') {
       const type = event.args?.data?.type ?? '?'

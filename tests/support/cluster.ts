@@ -177,9 +177,16 @@ export async function startCluster(count = 2, options: ClusterOptions = {}): Pro
     })
   }
   const instances = await Promise.all(Array.from({ length: count }, (_, i) => launch(i)))
+  const stopAllButNginx = async (): Promise<void> => {
+    await Promise.all(instances.map((instance) => instance.stop()))
+    await postgres.close()
+    await redis.close()
+    await dropPostgresSchema(schema)
+    await Promise.all(dataDirs.map(removeDataDir))
+  }
   const nginx = await startNginx(instances.map((instance) => instance.port)).catch(
     async (error: unknown) => {
-      await Promise.all(instances.map((instance) => instance.stop()))
+      await stopAllButNginx()
       throw error
     },
   )
@@ -201,11 +208,7 @@ export async function startCluster(count = 2, options: ClusterOptions = {}): Pro
     },
     stop: async () => {
       await nginx.stop()
-      await Promise.all(instances.map((instance) => instance.stop()))
-      await postgres.close()
-      await redis.close()
-      await dropPostgresSchema(schema)
-      await Promise.all(dataDirs.map(removeDataDir))
+      await stopAllButNginx()
     },
   }
 }
