@@ -10,12 +10,28 @@ import {
 /** Channels shared by the LocalBus instances of one process: the "network" between them. */
 export class LocalBusNetwork {
   readonly channels = new Map<string, Set<(bytes: Uint8Array) => void>>()
-  /** For tests: drop or duplicate what passes (SCALE-3 says the store repairs both). */
-  filter: (bytes: Uint8Array) => 'deliver' | 'drop' | 'duplicate' = () => 'deliver'
+  /**
+   * For tests: drop, duplicate or hold back what passes (SCALE-3 says the store repairs the
+   * first two; a held message arrives late, when `releaseHeld` is called).
+   */
+  filter: (bytes: Uint8Array) => 'deliver' | 'drop' | 'duplicate' | 'hold' = () => 'deliver'
+  private readonly held: (() => void)[] = []
 
   publish(channel: string, bytes: Uint8Array): void {
     const verdict = this.filter(bytes)
     if (verdict === 'drop') return
+    if (verdict === 'hold') {
+      this.held.push(() => this.deliver(channel, bytes, 'deliver'))
+      return
+    }
+    this.deliver(channel, bytes, verdict)
+  }
+
+  releaseHeld(): void {
+    for (const deliver of this.held.splice(0)) deliver()
+  }
+
+  private deliver(channel: string, bytes: Uint8Array, verdict: 'deliver' | 'duplicate'): void {
     for (const listener of this.channels.get(channel) ?? []) {
       // Asynchronous, like a network: never inside the publisher's own call stack.
       queueMicrotask(() => listener(bytes))

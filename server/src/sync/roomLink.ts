@@ -18,6 +18,7 @@ const LATE_MESSAGE_MS = 150
 export class RoomLink implements RoomPeers, RoomSubscriber {
   private readonly unsubscribe: () => void
   private timer: NodeJS.Timeout | null = null
+  private holeTimer: NodeJS.Timeout | null = null
   private catchingUp: Promise<void> | null = null
   private closed = false
 
@@ -69,11 +70,24 @@ export class RoomLink implements RoomPeers, RoomSubscriber {
   close(): void {
     this.closed = true
     if (this.timer) clearTimeout(this.timer)
+    if (this.holeTimer) clearTimeout(this.holeTimer)
     this.unsubscribe()
   }
 
+  /**
+   * Waits for the message that fills a hole; asks the store only if that same hole is still
+   * open when the wait ends. Two instances storing into one document open and fill such holes
+   * all the time (one stores seq n + 1 before the other's seq n reached it over the bus).
+   */
   private checkHole(): void {
-    if (this.room.seqs.hasGap) this.catchUpSoon(LATE_MESSAGE_MS)
+    if (!this.room.seqs.hasGap || this.holeTimer || this.closed) return
+    const holeAfter = this.room.seqs.through
+    this.holeTimer = setTimeout(() => {
+      this.holeTimer = null
+      if (this.room.seqs.through > holeAfter) this.checkHole()
+      else void this.catchUp()
+    }, LATE_MESSAGE_MS)
+    this.holeTimer.unref()
   }
 
   private catchUpSoon(delayMs: number): void {

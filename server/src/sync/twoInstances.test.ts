@@ -1,8 +1,9 @@
 import { listSections, sectionBody } from '@koers/doc-model'
 import { DEFAULT_LIMITS } from '@koers/protocol'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import type { Role } from '../auth/role.ts'
+import { decodeBusMessage } from '../bus/busMessage.ts'
 import { LocalBus, LocalBusNetwork } from '../bus/localBus.ts'
 import { silentLogger } from '../log.ts'
 import { FakePeer } from '../testing/fakeSocket.ts'
@@ -35,6 +36,7 @@ const start = async (): Promise<void> => {
 }
 
 afterEach(async () => {
+  vi.useRealTimers()
   for (const registry of instances) await registry.close()
   await store.cleanup()
 })
@@ -88,5 +90,42 @@ describe('two instances over a bus (SCALE-3)', () => {
     const b = instances[1]!.roomOf(DOC)!
     expect(Y.equalSnapshots(Y.snapshot(a.doc), Y.snapshot(b.doc))).toBe(true)
     expect(b.lastSeq).toBe(a.lastSeq)
+  })
+
+  it('SCALE-3: a hole filled by a late bus message costs no store read; a hole that stays open is read', async () => {
+    await start()
+    const anna = await join(0, 'editor')
+    const bram = await join(1, 'editor')
+    const b = instances[1]!.roomOf(DOC)!
+    await expect.poll(() => store.catchUps).toBe(2) // each room once, at its load
+    // The waits for a late message run on fake timers: the test decides when they end.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const holdUpdates = (): void => {
+      network.filter = (bytes) => (decodeBusMessage(bytes)?.kind === 'update' ? 'hold' : 'deliver')
+    }
+    const storeOnBothAtOnce = async (first: string, second: string): Promise<void> => {
+      holdUpdates()
+      type(anna, first)
+      await instances[0]!.flush() // A stores seq n; its message to B is held back
+      network.filter = () => 'deliver'
+      type(bram, second)
+      await instances[1]!.flush() // B stores seq n + 1: a hole at n
+      expect(b.seqs.hasGap).toBe(true)
+    }
+
+    await storeOnBothAtOnce('van Anna, laat op de bus', 'van Bram')
+    network.releaseHeld()
+    await expect.poll(() => b.seqs.hasGap).toBe(false)
+    vi.advanceTimersByTime(1_000)
+    expect(store.catchUps).toBe(2)
+
+    await storeOnBothAtOnce('van Anna, verloren op de bus', 'weer van Bram')
+    vi.advanceTimersByTime(1_000)
+    expect(store.catchUps).toBe(3)
+    await expect.poll(() => body(bram.doc)).toContain('van Anna, verloren op de bus')
+    expect(b.seqs.hasGap).toBe(false)
+    network.releaseHeld() // arrives after the repair: a duplicate, skipped
+    await expect.poll(() => body(anna.doc)).toContain('weer van Bram')
+    expect(body(bram.doc).match(/verloren op de bus/g)).toHaveLength(1)
   })
 })

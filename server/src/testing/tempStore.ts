@@ -10,6 +10,7 @@ import { createSqliteDocumentStore } from '../store/sqliteDocumentStore.ts'
 /** A real SQLite store in a temp dir, with counters and a switch to make writes fail. */
 export interface InstrumentedStore extends DocumentStore {
   loads: number
+  catchUps: number
   appends: AppendEntry[][]
   failAppends: boolean
   failLoads: boolean
@@ -25,6 +26,7 @@ export const createTempStore = (): InstrumentedStore => {
   const inner = createSqliteDocumentStore(db)
   const store: InstrumentedStore = {
     loads: 0,
+    catchUps: 0,
     appends: [],
     failAppends: false,
     failLoads: false,
@@ -43,7 +45,10 @@ export const createTempStore = (): InstrumentedStore => {
       return inner.append(batch)
     },
     compact: (docId, state, seq) => inner.compact(docId, state, seq),
-    catchUp: (docId, afterSeq) => inner.catchUp(docId, afterSeq),
+    catchUp: async (docId, afterSeq) => {
+      store.catchUps++
+      return inner.catchUp(docId, afterSeq)
+    },
     ping: () => inner.ping(),
     close: async () => void db.close(),
     cleanup: async () => {

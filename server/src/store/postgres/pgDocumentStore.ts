@@ -28,6 +28,13 @@ export const createPgDocumentStore = (pool: PgPool): DocumentStore => {
   const snapshotOf = async (client: PgClient | PgPool, docId: string) =>
     (await client.query<Row>('SELECT data, seq FROM snapshots WHERE doc_id = $1', [docId])).rows[0]
 
+  const snapshotSeqOf = async (client: PgClient, docId: string): Promise<number | null> => {
+    const row = (
+      await client.query<{ seq: string }>('SELECT seq FROM snapshots WHERE doc_id = $1', [docId])
+    ).rows[0]
+    return row ? Number(row.seq) : null
+  }
+
   const ownersOf = async (client: PgClient, docId: string): Promise<ClientClaim[]> =>
     (
       await client.query<{ client_id: string; participant_id: string }>(
@@ -132,13 +139,15 @@ export const createPgDocumentStore = (pool: PgPool): DocumentStore => {
     catchUp: async (docId, afterSeq) =>
       inTransaction(pool, async (client) => {
         await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ')
-        const snapshot = await snapshotOf(client, docId)
-        if (!snapshot) return null
-        const folded = Number(snapshot.seq) > afterSeq
-        const rows = await rowsAfter(client, docId, folded ? Number(snapshot.seq) : afterSeq)
+        // The snapshot's bytes only when a compaction folded in what the room lacks: a
+        // catch-up after a late bus message must not read the whole document.
+        const snapshotSeq = await snapshotSeqOf(client, docId)
+        if (snapshotSeq === null) return null
+        const snapshot = snapshotSeq > afterSeq ? await snapshotOf(client, docId) : undefined
+        const rows = await rowsAfter(client, docId, snapshot ? Number(snapshot.seq) : afterSeq)
         return {
-          updates: [...(folded ? [bytes(snapshot.data)] : []), ...rows.map((r) => bytes(r.data))],
-          seq: Number(rows.at(-1)?.seq ?? Math.max(Number(snapshot.seq), afterSeq)),
+          updates: [...(snapshot ? [bytes(snapshot.data)] : []), ...rows.map((r) => bytes(r.data))],
+          seq: Number(rows.at(-1)?.seq ?? Math.max(snapshotSeq, afterSeq)),
           claims: await ownersOf(client, docId),
         }
       }),
