@@ -16,14 +16,13 @@
  * KOERS_BENCH_PROFILE=1 (print the Koers page's functions with the most self time, run 1),
  * KOERS_BENCH_TRACE=1 (print main-thread time per key by kind of work, room and Koers, run 1).
  */
-import { execFileSync } from 'node:child_process'
 import { cpus } from 'node:os'
-import { join } from 'node:path'
 import { listSections } from '@koers/doc-model'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { createWorkspace, joinAs, ticket } from '../support/api.ts'
 import { connectProvider, waitForSync } from '../support/provider.ts'
-import { removeDataDir, repoRoot, spawnServer } from '../support/spawnServer.ts'
+import { removeDataDir, spawnServer } from '../support/spawnServer.ts'
+import { ensureWebBuild, webDist } from '../support/webBuild.ts'
 import { serveBarePage } from './typingBare.ts'
 import { profile } from './typingProfile.ts'
 import { trace } from './typingTrace.ts'
@@ -114,9 +113,9 @@ async function main(): Promise<void> {
   console.log(
     `Typing benchmark: ${keys} keys, ${gapMs} ms apart, ${runs} runs, ${cpus().length} cores`,
   )
-  execFileSync('pnpm', ['--filter', '@koers/web', 'build'], { cwd: repoRoot, stdio: 'ignore' })
+  ensureWebBuild()
   const server = await spawnServer({
-    env: { KOERS_WEB_DIR: join(repoRoot, 'apps/web/dist'), KOERS_JOINS_PER_MINUTE: '10000' },
+    env: { KOERS_WEB_DIR: webDist, KOERS_JOINS_PER_MINUTE: '10000' },
   })
   const bare = await serveBarePage()
   const browser = await launch()

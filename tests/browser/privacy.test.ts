@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest'
 import { call, createWorkspace } from '../support/api.ts'
 import {
   browserAvailable,
+  isDevelopmentBuild,
   joinThroughLink,
   newPerson,
   sectionEditor,
@@ -130,8 +131,9 @@ describe.skipIf(!browserAvailable)('browser: privacy and security', () => {
     await eva.context.close()
   })
 
-  test('SEC-5 SEC-7 the built app runs under its Content-Security-Policy without a violation and ships no source maps', async () => {
+  test("SEC-5 SEC-7 WEB-7 the built app runs under its Content-Security-Policy without a violation and ships no source maps nor React's development build", async () => {
     expect(filesIn(webDist).filter((file) => file.endsWith('.map'))).toEqual([])
+    expect(isDevelopmentBuild()).toBe(false)
     const workspace = await createWorkspace(suite.server.url)
     const anna = await newPerson(suite.browser, 'anna-csp')
     const bram = await newPerson(suite.browser, 'bram-csp')

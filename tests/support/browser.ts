@@ -3,9 +3,9 @@ import { join } from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import { afterAll, beforeAll, onTestFailed } from 'vitest'
 import { removeDataDir, repoRoot, spawnServer, type ServerHandle } from './spawnServer.ts'
-import { ensureWebBuild, webDist } from './webBuild.ts'
+import { ensureWebBuild, isDevelopmentBuild, webDist } from './webBuild.ts'
 
-export { ensureWebBuild, webDist }
+export { ensureWebBuild, isDevelopmentBuild, webDist }
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 /** docs/decisions/003: without Chromium the browser project skips, unless CI requires it. */
