@@ -8,10 +8,17 @@ import { startTestServer } from '../support/testServer.ts'
 import { bodyOf, bodyText, sectionIds, typeInto } from '../support/typing.ts'
 
 const MB = 2 ** 20
+/** The flooders' client ids: one per update, each five bytes long. */
+const FLOODER = 0xf000_0000
 
-/** An update of `count` one-character items that cannot merge, in a new paragraph. */
-function floodUpdate(base: Y.Doc, sectionId: string, count: number): Uint8Array {
+/**
+ * An update of `count` one-character items that cannot merge, in a new paragraph. Its size
+ * depends on the client id (a varuint in every item): ids from 2^28 up take five bytes, so the
+ * size never depends on a random id.
+ */
+function floodUpdate(base: Y.Doc, sectionId: string, count: number, clientId: number): Uint8Array {
   const doc = new Y.Doc()
+  doc.clientID = clientId
   Y.applyUpdate(doc, Y.encodeStateAsUpdate(base))
   const before = Y.encodeStateVector(doc)
   doc.transact(() => {
@@ -61,7 +68,7 @@ describe('hostile load cannot crash, brick or stall Koers', () => {
       await attacker.sync(local)
       const first = sectionIds(local)[0]!
       for (let round = 0; round < 4 && attacker.ws.readyState === attacker.ws.OPEN; round++) {
-        attacker.send(updateFrame(floodUpdate(local, first, 100_000)))
+        attacker.send(updateFrame(floodUpdate(local, first, 100_000, FLOODER + room * 4 + round)))
         await new Promise((resolve) => setTimeout(resolve, 50))
       }
       closes.push((await attacker.closed).code)
@@ -88,7 +95,7 @@ describe('hostile load cannot crash, brick or stall Koers', () => {
     const attacker = await openRawSocket(server.url, viewer)
     const local = new Y.Doc()
     await attacker.sync(local)
-    const big = updateFrame(floodUpdate(local, sectionIds(local)[0]!, 150_000))
+    const big = updateFrame(floodUpdate(local, sectionIds(local)[0]!, 150_000, FLOODER))
     expect(big.byteLength).toBeGreaterThan(1.5 * MB)
     let sent = 0
     for (; sent < 100 && attacker.ws.readyState === attacker.ws.OPEN; sent++) attacker.send(big)
