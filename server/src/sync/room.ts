@@ -66,6 +66,8 @@ export class Room implements ConnectionHost {
   readonly size: DocumentSize
   private pending: Uint8Array[] = []
   private inFlight = 0
+  /** Other instances' updates that wait to go out with this room's commit (SCALE-10). */
+  private heldRemote: Uint8Array[] = []
   /** Changes with every change of the document (for the shared full-state reply). */
   private version = 0
   private readonly owners: ClientOwners
@@ -226,11 +228,13 @@ export class Room implements ConnectionHost {
     if (this.destroyed) return
     this.seqs.add(seq)
     this.logRows++
-    // SYNC-24: carets that fall due with this update go out with it, after it, in one write.
+    // SYNC-24: carets that fall due with this update go out with it, after it, in one write;
+    // so do the other instances' updates that waited for it (SCALE-10).
+    const frames = [...this.heldRemote.map(encodeUpdateFrame), encodeUpdateFrame(update)]
+    this.heldRemote = []
     const presence = this.presenceDueBeforeNextCommit() ? this.takePresenceFrame() : null
-    this.broadcastTogether(
-      presence ? [encodeUpdateFrame(update), presence] : [encodeUpdateFrame(update)],
-    )
+    if (presence) frames.push(presence)
+    this.broadcastTogether(frames)
     this.peers?.committed(seq, update, claims)
     this.replies.answerWaiting()
     if (this.logRows > this.limits.compactAfterUpdates) this.events.onCompactionDue(this)
@@ -242,6 +246,7 @@ export class Room implements ConnectionHost {
     this.inFlight = Math.max(0, this.inFlight - 1)
     if (this.destroyed) return
     this.pending = []
+    this.heldRemote = []
     this.replies.clear()
     for (const connection of [...this.connections]) connection.close(CloseCode.StoreUnavailable)
     this.events.onBroken(this)
@@ -330,9 +335,11 @@ export class Room implements ConnectionHost {
         this.scheduler.schedule(this)
         return
       case 'bus':
-        // Stored by another instance already (SCALE-3): only this instance's sockets need it.
+        // Stored by another instance already (SCALE-3): only this instance's sockets need it,
+        // with the commit under way when there is one (SCALE-10).
         this.changed(update)
-        this.broadcast(encodeUpdateFrame(update))
+        if (this.hasUncommitted) this.heldRemote.push(update)
+        else this.broadcast(encodeUpdateFrame(update))
         return
     }
   }

@@ -128,4 +128,29 @@ describe('two instances over a bus (SCALE-3)', () => {
     await expect.poll(() => body(anna.doc)).toContain('weer van Bram')
     expect(body(bram.doc).match(/verloren op de bus/g)).toHaveLength(1)
   })
+
+  it("SCALE-10: another instance's update that arrives during a commit goes out with it, in one write", async () => {
+    await start()
+    const anna = await join(0, 'editor')
+    const bram = await join(1, 'editor')
+    const cees = await join(1, 'viewer')
+    network.filter = (bytes) => (decodeBusMessage(bytes)?.kind === 'update' ? 'hold' : 'deliver')
+    type(anna, 'van Anna op A')
+    await instances[0]!.flush() // stored; its message to B is held back
+    network.filter = () => 'deliver'
+    let release!: () => void
+    store.gate = new Promise((resolve) => (release = resolve))
+    type(bram, 'van Bram op B')
+    const committed = instances[1]!.flush() // B's commit waits for the store
+    const framesBefore = cees.raw.length
+    network.releaseHeld()
+    await expect.poll(() => body(instances[1]!.roomOf(DOC)!.doc)).toContain('van Anna op A')
+    expect(cees.raw.length).toBe(framesBefore) // B's sockets wait for B's commit
+    release()
+    await committed
+    await expect.poll(() => body(cees.doc)).toContain('van Bram op B')
+    expect(body(cees.doc)).toContain('van Anna op A')
+    expect(cees.raw.length - framesBefore).toBe(2)
+    expect(cees.batches.at(-1)).toBe(2)
+  })
 })
