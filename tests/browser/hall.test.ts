@@ -100,9 +100,10 @@ describe.skipIf(!browserAvailable)('browser: a hall of 300 (issue 9)', () => {
       await saveScreenshot(page, `hall-300-${label}-list`)
       await page.keyboard.press('Escape')
       await expect.poll(() => list.count()).toBe(0)
-      expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
-        'presence-toggle',
-      )
+      // Radix gives focus back in a timeout after the list unmounts: a busy machine sees a gap.
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid')))
+        .toBe('presence-toggle')
       await context.close()
     }
   })

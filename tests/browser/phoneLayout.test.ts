@@ -53,7 +53,10 @@ async function menuOpen(page: Page, scope: Locator, check: () => Promise<void>):
   await page.keyboard.press('Escape')
   await expect.poll(() => page.getByRole('menu').count()).toBe(0)
   expect(await button.getAttribute('aria-expanded')).toBe('false')
-  expect(await button.evaluate((element) => element === document.activeElement)).toBe(true)
+  // Radix gives focus back in a timeout after the menu unmounts: a busy machine sees a gap.
+  await expect
+    .poll(() => button.evaluate((element) => element === document.activeElement))
+    .toBe(true)
 }
 
 /** Asks to remove an item through its "⋯" menu; the confirmation is shown inline. */
