@@ -102,6 +102,11 @@ function putFanout(prefix: string, name: string, r: FanoutResult): void {
   put(`${prefix}: p50, ms`, name, r.p50)
   put(`${prefix}: p99, ms`, name, r.p99)
   put(`${prefix}: p99.9, ms`, name, r.p999)
+  // Only where the clients are split across servers: which hop the tail comes from.
+  if (!Number.isNaN(r.p99OtherServer)) {
+    put(`${prefix}: p99 of keystrokes typed on the receiver's server, ms`, name, r.p99SameServer)
+    put(`${prefix}: p99 of keystrokes typed on the other server, ms`, name, r.p99OtherServer)
+  }
   put(`${prefix}: delivered / expected`, name, r.receipts / Math.max(1, r.expected))
   put(`${prefix}: server CPU %`, name, r.serverCpu)
   put(`${prefix}: server RSS max, MB`, name, r.serverRssMb)

@@ -15,6 +15,13 @@ export function merge(into: Uint32Array, from: Uint32Array): void {
   for (let i = 0; i < from.length; i++) into[i]! += from[i]!
 }
 
+/** `whole` minus a part of it (a histogram of a subset of its samples). */
+export function subtract(whole: Uint32Array, part: Uint32Array): Uint32Array {
+  const rest = newHistogram()
+  for (let i = 0; i < whole.length; i++) rest[i] = whole[i]! - part[i]!
+  return rest
+}
+
 export function count(histogram: Uint32Array): number {
   let n = 0
   for (const v of histogram) n += v

@@ -51,6 +51,8 @@ export class SendTimes {
  */
 export class ReceiptCounter {
   readonly histogram = newHistogram()
+  /** The same receipts, of keystrokes typed on another server than the receiver's. */
+  readonly fromOtherServer = newHistogram()
   receipts = 0
 
   constructor(
@@ -58,7 +60,12 @@ export class ReceiptCounter {
     private readonly window: () => Window | null,
   ) {}
 
-  onUpdate(update: Uint8Array, receivedAt: number): void {
+  /** `otherServer(client)`: the keystrokes of that Yjs client were typed on another server. */
+  onUpdate(
+    update: Uint8Array,
+    receivedAt: number,
+    otherServer: (client: number) => boolean = () => false,
+  ): void {
     const window = this.window()
     if (!window) return
     const { from, to } = Y.parseUpdateMeta(update)
@@ -68,6 +75,7 @@ export class ReceiptCounter {
         const sent = this.sendTimes.get(client, clock)
         if (sent === 0 || sent < window.start || sent > window.stop) continue
         record(this.histogram, receivedAt - sent)
+        if (otherServer(client)) record(this.fromOtherServer, receivedAt - sent)
         this.receipts++
       }
     }

@@ -2,7 +2,7 @@ import { loadavg } from 'node:os'
 import { setTimeout as delay } from 'node:timers/promises'
 import { Worker } from 'node:worker_threads'
 import type { BenchDocument } from './benchDocument.ts'
-import { count, fromSparse, merge, newHistogram, quantile } from './histogram.ts'
+import { count, fromSparse, merge, newHistogram, quantile, subtract } from './histogram.ts'
 import { now, SendTimes } from './keystrokes.ts'
 import { UsageRecorder } from './serverUsage.ts'
 import type { StockInit, StockReport, StockToMain, StockToWorker } from './stockMessages.ts'
@@ -27,6 +27,9 @@ export interface FanoutResult {
   p50: number
   p99: number
   p999: number
+  /** p99 of the receipts of keystrokes typed on the receiver's own server / another one. */
+  p99SameServer: number
+  p99OtherServer: number
   connectMs: number
   serverCpu: number
   serverRssMb: number
@@ -104,6 +107,7 @@ export async function runStockFanout(
       sendTimes: sendTimes.buffer,
       clientBase,
       typists: options.typists,
+      typistServers: urls.slice(0, options.typists).map((url) => new URL(url).host),
       keysPerSecond: options.keysPerSecond,
     }
     return new WorkerHandle(
@@ -138,7 +142,12 @@ export async function runStockFanout(
     const reports: StockReport[] = await Promise.all(workers.map((w) => w.next('report', 60_000)))
 
     const histogram = newHistogram()
-    for (const r of reports) merge(histogram, fromSparse(r.histogram))
+    const fromOtherServer = newHistogram()
+    for (const r of reports) {
+      merge(histogram, fromSparse(r.histogram))
+      merge(fromOtherServer, fromSparse(r.fromOtherServer))
+    }
+    const fromSameServer = subtract(histogram, fromOtherServer)
     const keystrokes = reports.reduce((n, r) => n + r.keystrokes, 0)
     const frames = reports.reduce((n, r) => n + r.frames, 0)
     const closes: Record<string, number> = {}
@@ -156,6 +165,8 @@ export async function runStockFanout(
       p50: quantile(histogram, 0.5),
       p99: quantile(histogram, 0.99),
       p999: quantile(histogram, 0.999),
+      p99SameServer: quantile(fromSameServer, 0.99),
+      p99OtherServer: quantile(fromOtherServer, 0.99),
       connectMs,
       serverCpu: serverUsage.reduce((n, u) => n + u.cpuPercent, 0),
       serverRssMb: serverUsage.reduce((n, u) => n + u.rssMax, 0) / 1024 / 1024,

@@ -9,6 +9,8 @@ export interface StockInit {
   sendTimes: SharedArrayBuffer
   clientBase: number
   typists: number
+  /** The host:port each typist is connected to (index: typist); one for all behind a balancer. */
+  typistServers: string[]
   keysPerSecond: number
 }
 
@@ -21,6 +23,8 @@ export type StockToWorker =
 export interface StockReport {
   type: 'report'
   histogram: [number, number][]
+  /** Receipts of keystrokes typed on another server than the receiver's. */
+  fromOtherServer: [number, number][]
   keystrokes: number
   eldP99Ms: number
   /** Share of the typing window this thread's event loop was busy (0..1). */

@@ -28,6 +28,7 @@ const typists: { index: number; client: StockClient; doc: Y.Doc; text: Y.XmlText
 const timers: NodeJS.Timeout[] = []
 
 async function connect(plan: StockInit['clients'][number]): Promise<void> {
+  const server = new URL(plan.url).host
   const doc = plan.typist === undefined ? undefined : new Y.Doc()
   if (doc) doc.clientID = init.clientBase + plan.typist!
   const client = new StockClient({
@@ -36,7 +37,8 @@ async function connect(plan: StockInit['clients'][number]): Promise<void> {
     room: init.room,
     now,
     doc,
-    onUpdate: (update, at) => counter.onUpdate(update, at),
+    onUpdate: (update, at) =>
+      counter.onUpdate(update, at, (c) => init.typistServers[c - init.clientBase] !== server),
     onClose: (code) => (closes[code] = (closes[code] ?? 0) + 1),
   })
   clients.push(client)
@@ -109,6 +111,7 @@ port.on('message', (message: StockToWorker) => {
       send({
         type: 'report',
         histogram: toSparse(counter.histogram),
+        fromOtherServer: toSparse(counter.fromOtherServer),
         keystrokes,
         eldP99Ms: Math.max(0, eld.percentile(99) / 1e6 - 1),
         busy,
