@@ -166,6 +166,48 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       CREATE INDEX sessions_by_key ON sessions (key_hash);
     `,
   },
+  {
+    version: 6,
+    name: 'one group commit in one round trip (SCALE-11)',
+    sql: `
+      CREATE FUNCTION koers_append(
+        doc_ids TEXT[], datas BYTEA[],
+        claim_docs TEXT[], claim_clients BIGINT[], claim_participants TEXT[]
+      ) RETURNS BIGINT[] LANGUAGE plpgsql AS $$
+      DECLARE
+        head BIGINT;
+        owner TEXT;
+        seqs BIGINT[] := '{}';
+      BEGIN
+        -- Heads locked in a fixed order, so two instances appending to the same documents
+        -- never deadlock.
+        PERFORM 1 FROM doc_heads WHERE doc_id = ANY(doc_ids) ORDER BY doc_id FOR UPDATE;
+        FOR i IN 1 .. cardinality(doc_ids) LOOP
+          UPDATE doc_heads SET seq = seq + 1 WHERE doc_id = doc_ids[i] RETURNING seq INTO head;
+          IF NOT FOUND THEN
+            RAISE EXCEPTION 'document % was never created', doc_ids[i];
+          END IF;
+          INSERT INTO updates (doc_id, seq, data) VALUES (doc_ids[i], head, datas[i]);
+          seqs := seqs || head;
+        END LOOP;
+        -- Two instances may each have let a different participant claim one id before they
+        -- heard of each other (SYNC-19): the first stored claim wins, the other append fails.
+        FOR i IN 1 .. cardinality(claim_docs) LOOP
+          INSERT INTO client_owners (doc_id, client_id, participant_id)
+            VALUES (claim_docs[i], claim_clients[i], claim_participants[i])
+            ON CONFLICT (doc_id, client_id)
+              DO UPDATE SET participant_id = client_owners.participant_id
+            RETURNING participant_id INTO owner;
+          IF owner <> claim_participants[i] THEN
+            RAISE EXCEPTION 'client id % of % belongs to another participant',
+              claim_clients[i], claim_docs[i];
+          END IF;
+        END LOOP;
+        RETURN seqs;
+      END
+      $$;
+    `,
+  },
 ]
 
 const applied = async (client: PgClient): Promise<number> => {

@@ -73,45 +73,22 @@ export const createPgDocumentStore = (pool: PgPool): DocumentStore => {
 
     append: async (batch) => {
       if (batch.length === 0) return []
-      return inTransaction(pool, async (client) => {
-        const counts = new Map<string, number>()
-        for (const { docId } of batch) counts.set(docId, (counts.get(docId) ?? 0) + 1)
-        // Heads in a fixed order, so two instances appending to the same documents never deadlock.
-        const next = new Map<string, number>()
-        for (const docId of [...counts.keys()].sort()) {
-          const { rows } = await client.query<{ seq: string }>(
-            'UPDATE doc_heads SET seq = seq + $2 WHERE doc_id = $1 RETURNING seq',
-            [docId, counts.get(docId)],
-          )
-          if (!rows[0]) throw new Error(`document ${docId} was never created`)
-          next.set(docId, Number(rows[0].seq) - counts.get(docId)! + 1)
-        }
-        const seqs: number[] = []
-        for (const { docId, update, claims } of batch as AppendEntry[]) {
-          const seq = next.get(docId)!
-          next.set(docId, seq + 1)
-          seqs.push(seq)
-          await client.query('INSERT INTO updates (doc_id, seq, data) VALUES ($1, $2, $3)', [
-            docId,
-            seq,
-            buffer(update),
-          ])
-          for (const [clientId, participantId] of claims ?? []) {
-            // Two instances may each have let a different participant claim one id before they
-            // heard of each other (SYNC-19): the first stored claim wins, the other append fails.
-            const { rows } = await client.query<{ participant_id: string }>(
-              `INSERT INTO client_owners (doc_id, client_id, participant_id) VALUES ($1, $2, $3)
-               ON CONFLICT (doc_id, client_id) DO UPDATE SET participant_id = client_owners.participant_id
-               RETURNING participant_id`,
-              [docId, clientId, participantId],
-            )
-            if (rows[0]?.participant_id !== participantId) {
-              throw new Error(`client id ${clientId} of ${docId} belongs to another participant`)
-            }
-          }
-        }
-        return seqs
-      })
+      // SCALE-11: one statement, its own transaction; the function holds what was four round
+      // trips (BEGIN, head, insert, COMMIT), each a wait for a scheduler on a busy machine.
+      const claims = (batch as AppendEntry[]).flatMap(({ docId, claims }) =>
+        (claims ?? []).map(([clientId, participantId]) => ({ docId, clientId, participantId })),
+      )
+      const { rows } = await pool.query<{ seqs: string[] }>(
+        'SELECT koers_append($1, $2, $3, $4, $5) AS seqs',
+        [
+          batch.map((entry) => entry.docId),
+          batch.map((entry) => buffer(entry.update)),
+          claims.map((claim) => claim.docId),
+          claims.map((claim) => claim.clientId),
+          claims.map((claim) => claim.participantId),
+        ],
+      )
+      return rows[0]!.seqs.map(Number)
     },
 
     compact: async (docId, state, throughSeq) => {
