@@ -228,6 +228,8 @@ export class Room implements ConnectionHost {
     if (this.destroyed) return
     this.seqs.add(seq)
     this.logRows++
+    // SCALE-12: the other instances first; their sockets need not wait for this fan-out.
+    this.peers?.committed(seq, update, claims)
     // SYNC-24: carets that fall due with this update go out with it, after it, in one write;
     // so do the other instances' updates that waited for it (SCALE-10).
     const frames = [...this.heldRemote.map(encodeUpdateFrame), encodeUpdateFrame(update)]
@@ -235,7 +237,6 @@ export class Room implements ConnectionHost {
     const presence = this.presenceDueBeforeNextCommit() ? this.takePresenceFrame() : null
     if (presence) frames.push(presence)
     this.broadcastTogether(frames)
-    this.peers?.committed(seq, update, claims)
     this.replies.answerWaiting()
     if (this.logRows > this.limits.compactAfterUpdates) this.events.onCompactionDue(this)
     this.events.onCommitted(this)

@@ -153,4 +153,22 @@ describe('two instances over a bus (SCALE-3)', () => {
     expect(cees.raw.length - framesBefore).toBe(2)
     expect(cees.batches.at(-1)).toBe(2)
   })
+
+  it('SCALE-12: a stored update goes to the other instances before this instance sends it to its own sockets', async () => {
+    await start()
+    const anna = await join(0, 'editor')
+    const dora = await join(0, 'viewer')
+    const bram = await join(1, 'viewer')
+    let doraFramesAtPublish = -1
+    network.filter = (bytes) => {
+      if (decodeBusMessage(bytes)?.kind === 'update') doraFramesAtPublish = dora.raw.length
+      return 'deliver'
+    }
+    const before = dora.raw.length
+    type(anna, 'eerst naar B')
+    await instances[0]!.flush()
+    expect(doraFramesAtPublish).toBe(before)
+    expect(dora.raw.length).toBeGreaterThan(before)
+    await expect.poll(() => body(bram.doc)).toContain('eerst naar B')
+  })
 })
