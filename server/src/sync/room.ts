@@ -66,7 +66,7 @@ export class Room implements ConnectionHost {
   readonly size: DocumentSize
   private pending: Uint8Array[] = []
   private inFlight = 0
-  /** Other instances' updates that wait to go out with this room's commit (SCALE-10). */
+  /** Other instances' updates that wait to go out with the commit under way (SCALE-10). */
   private heldRemote: Uint8Array[] = []
   /** Changes with every change of the document (for the shared full-state reply). */
   private version = 0
@@ -337,9 +337,10 @@ export class Room implements ConnectionHost {
         return
       case 'bus':
         // Stored by another instance already (SCALE-3): only this instance's sockets need it,
-        // with the commit under way when there is one (SCALE-10).
+        // with the commit under way when there is one (SCALE-10); one only queued is a window
+        // away, too long to wait for.
         this.changed(update)
-        if (this.hasUncommitted) this.heldRemote.push(update)
+        if (this.inFlight > 0) this.heldRemote.push(update)
         else this.broadcast(encodeUpdateFrame(update))
         return
     }

@@ -19,7 +19,7 @@ let network: LocalBusNetwork
 let instances: RoomRegistry[]
 let n = 0
 
-const start = async (): Promise<void> => {
+const start = async (limits: Partial<typeof DEFAULT_LIMITS> = {}): Promise<void> => {
   store = createTempStore()
   await createTemplateDoc(store, DOC)
   network = new LocalBusNetwork()
@@ -27,7 +27,7 @@ const start = async (): Promise<void> => {
     () =>
       new RoomRegistry(
         store,
-        { ...DEFAULT_LIMITS, roomIdleMs: 60_000 },
+        { ...DEFAULT_LIMITS, roomIdleMs: 60_000, ...limits },
         silentLogger,
         Number.POSITIVE_INFINITY,
         new LocalBus(network),
@@ -152,6 +152,25 @@ describe('two instances over a bus (SCALE-3)', () => {
     expect(body(cees.doc)).toContain('van Anna op A')
     expect(cees.raw.length - framesBefore).toBe(2)
     expect(cees.batches.at(-1)).toBe(2)
+  })
+
+  it("SCALE-10: another instance's update does not wait for a commit that is only queued", async () => {
+    await start({ broadcastIntervalMs: 60_000 })
+    const anna = await join(0, 'editor')
+    const bram = await join(1, 'editor')
+    const cees = await join(1, 'viewer')
+    type(bram, 'eerste van Bram')
+    await instances[1]!.flush() // B's window starts: its next commit is a minute away
+    await expect.poll(() => body(cees.doc)).toContain('eerste van Bram')
+    type(bram, 'tweede van Bram')
+    const updatesBefore = cees.count('update')
+    type(anna, 'van Anna op A')
+    await instances[0]!.flush()
+    await expect.poll(() => body(cees.doc)).toContain('van Anna op A')
+    expect(cees.count('update')).toBe(updatesBefore + 1)
+    expect(body(cees.doc)).not.toContain('tweede van Bram')
+    await instances[1]!.flush()
+    await expect.poll(() => body(cees.doc)).toContain('tweede van Bram')
   })
 
   it('SCALE-12: a stored update goes to the other instances before this instance sends it to its own sockets', async () => {
