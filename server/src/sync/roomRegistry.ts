@@ -8,10 +8,9 @@ import { Connection } from './connection.ts'
 import { SERVER_ORIGIN } from './origin.ts'
 import { Room, type RoomEvents } from './room.ts'
 import type { Bus } from '../bus/bus.ts'
-import type { DocumentSize } from './documentSize.ts'
 import { RoomLink } from './roomLink.ts'
 import { metrics } from '../metrics.ts'
-import type { MemoryBudget } from './updateIntake.ts'
+import { RoomMemoryBudget } from './roomMemoryBudget.ts'
 import type { SocketLike } from './socket.ts'
 
 interface RoomEntry {
@@ -30,11 +29,6 @@ export const STORED_REPLY_MIN_BYTES = 128 * 1024
 const STORED_REPLY_MAX_WAIT_MS = 1_000
 const STORED_REPLY_POLL_MS = 5
 
-/** Above this share of the memory budget, idle rooms are unloaded at once (LIM-3). */
-const EVICT_IDLE_ABOVE = 0.8
-/** Past the budget, rooms other than the largest may still grow this much at a time: typing. */
-const SMALL_GROWTH_BYTES = 64 * 1024
-const BUDGET_WARNING_INTERVAL_MS = 10_000
 const BUS_DOWN_POLL_MS = 1_000
 /** How often a server read or write waits for commits before it gives up (a room never idle). */
 const MAX_FLUSH_ROUNDS = 50
@@ -61,22 +55,25 @@ export class RoomRegistry {
   private readonly loadListeners = new Set<CommitListener>()
   private sockets = 0
   private closing = false
-  private lastBudgetWarning = -Infinity
   private busPoll: NodeJS.Timeout | null = null
-  private readonly budget: MemoryBudget = {
-    allowGrowth: (room, bytes) => this.allowGrowth(room, bytes),
-  }
+  private readonly budget: RoomMemoryBudget
 
   constructor(
     private readonly store: DocumentStore,
     private readonly limits: Limits,
     private readonly log: Logger,
     /** Heap bytes the loaded documents may cost together. */
-    private readonly memoryBudgetBytes = Number.POSITIVE_INFINITY,
+    memoryBudgetBytes = Number.POSITIVE_INFINITY,
     /** The other instances (SCALE-3); null when this process serves alone. */
     private readonly bus: Bus | null = null,
   ) {
     this.batcher = new BroadcastBatcher(store, log, limits.broadcastIntervalMs)
+    this.budget = new RoomMemoryBudget(
+      memoryBudgetBytes,
+      () => this.loadedRooms().map((room) => room.size),
+      () => this.evictIdleRooms(),
+      log,
+    )
     if (bus) {
       bus.onRecovered(() => this.catchUpAll())
       // While the bus is down, rooms poll the store for what other instances stored.
@@ -93,9 +90,7 @@ export class RoomRegistry {
 
   /** What the loaded documents cost in the heap, estimated from their structs and size. */
   get memoryUsed(): number {
-    let used = 0
-    for (const entry of this.rooms.values()) used += entry.room?.size.heapBytes ?? 0
-    return used
+    return this.budget.used
   }
 
   get socketCount(): number {
@@ -128,7 +123,7 @@ export class RoomRegistry {
       connection.close(CloseCode.RateLimited)
       return connection
     }
-    if (!this.rooms.has(principal.workspaceId) && !this.allowGrowth(null, 0)) {
+    if (!this.rooms.has(principal.workspaceId) && !this.budget.allowGrowth(null, 0)) {
       connection.close(CloseCode.TryAgainLater)
       return connection
     }
@@ -227,7 +222,7 @@ export class RoomRegistry {
   private async loadedRoom(workspaceId: string): Promise<Room> {
     for (let attempt = 0; attempt < 3; attempt++) {
       if (this.closing) throw new RoomUnavailableError('the server is shutting down')
-      if (!this.rooms.has(workspaceId) && !this.allowGrowth(null, 0)) {
+      if (!this.rooms.has(workspaceId) && !this.budget.allowGrowth(null, 0)) {
         throw new RoomUnavailableError('the server has no memory left for another document')
       }
       const room = await this.entryFor(workspaceId).loading
@@ -371,35 +366,10 @@ export class RoomRegistry {
     }
   }
 
-  /**
-   * LIM-3: whether the loaded documents may cost `bytes` more. Near the budget, idle rooms whose
-   * changes are all stored are unloaded at once (their next load replays the log). Past it, new
-   * loads are refused, and so is growth, except small growth (typing) in a room that is not the
-   * largest: the room that floods the server stops, every other room keeps working.
-   */
-  private allowGrowth(room: { size: DocumentSize } | null, bytes: number): boolean {
-    const budget = this.memoryBudgetBytes
-    if (this.memoryUsed + bytes > budget * EVICT_IDLE_ABOVE) this.evictIdleRooms()
-    const used = this.memoryUsed
-    if (used + bytes <= budget) return true
-    if (room && bytes <= SMALL_GROWTH_BYTES && !this.isLargest(room)) return true
-    const now = performance.now()
-    if (now - this.lastBudgetWarning > BUDGET_WARNING_INTERVAL_MS) {
-      this.lastBudgetWarning = now
-      this.log.warn('memory budget reached: refusing to load or grow documents', {
-        usedMb: Math.round(used / 2 ** 20),
-        budgetMb: Math.round(budget / 2 ** 20),
-        rooms: this.rooms.size,
-      })
-    }
-    return false
-  }
-
-  private isLargest(room: { size: DocumentSize }): boolean {
-    for (const entry of this.rooms.values()) {
-      if (entry.room && entry.room.size.heapBytes > room.size.heapBytes) return false
-    }
-    return true
+  private loadedRooms(): Room[] {
+    const rooms: Room[] = []
+    for (const entry of this.rooms.values()) if (entry.room) rooms.push(entry.room)
+    return rooms
   }
 
   private evictIdleRooms(): void {
