@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { RoundError } from './roundErrors.ts'
-import { checkAllocation, checkAnswers } from './roundService.ts'
+import { checkAllocation, checkAnswers } from './roundInput.ts'
 import { consentTallies, shuffled, voteTotals } from './tally.ts'
 
 const round = { items: ['a', 'b', 'c'], dotsPerPerson: 5, maxPerItem: 3 }
