@@ -8,6 +8,9 @@ const EVICT_IDLE_ABOVE = 0.8
 const SMALL_GROWTH_BYTES = 64 * 1024
 const WARNING_INTERVAL_MS = 10_000
 
+const total = (sizes: DocumentSize[]): number =>
+  sizes.reduce((sum, size) => sum + size.heapBytes, 0)
+
 /**
  * LIM-3: the heap the loaded documents may cost together. Near the budget, idle rooms whose
  * changes are all stored are unloaded at once (their next load replays the log). Past it, new
@@ -27,13 +30,16 @@ export class RoomMemoryBudget implements MemoryBudget {
 
   /** What the loaded documents cost in the heap, estimated from their structs and size. */
   get used(): number {
-    return this.loaded().reduce((sum, size) => sum + size.heapBytes, 0)
+    return total(this.loaded())
   }
 
   allowGrowth(room: { size: DocumentSize } | null, bytes: number): boolean {
-    if (this.used + bytes > this.budgetBytes * EVICT_IDLE_ABOVE) this.evictIdleRooms()
-    const sizes = this.loaded()
-    const used = sizes.reduce((sum, size) => sum + size.heapBytes, 0)
+    let sizes = this.loaded()
+    if (total(sizes) + bytes > this.budgetBytes * EVICT_IDLE_ABOVE) {
+      this.evictIdleRooms()
+      sizes = this.loaded()
+    }
+    const used = total(sizes)
     if (used + bytes <= this.budgetBytes) return true
     const larger = (size: DocumentSize): boolean => size.heapBytes > room!.size.heapBytes
     if (room && bytes <= SMALL_GROWTH_BYTES && sizes.some(larger)) return true

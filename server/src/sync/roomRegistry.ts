@@ -8,6 +8,7 @@ import { Connection } from './connection.ts'
 import { SERVER_ORIGIN } from './origin.ts'
 import { Room, type RoomEvents } from './room.ts'
 import type { Bus } from '../bus/bus.ts'
+import type { DocumentSize } from './documentSize.ts'
 import { RoomLink } from './roomLink.ts'
 import { metrics } from '../metrics.ts'
 import { RoomMemoryBudget } from './roomMemoryBudget.ts'
@@ -70,7 +71,7 @@ export class RoomRegistry {
     this.batcher = new BroadcastBatcher(store, log, limits.broadcastIntervalMs)
     this.budget = new RoomMemoryBudget(
       memoryBudgetBytes,
-      () => this.loadedRooms().map((room) => room.size),
+      () => this.loadedSizes(),
       () => this.evictIdleRooms(),
       log,
     )
@@ -366,10 +367,10 @@ export class RoomRegistry {
     }
   }
 
-  private loadedRooms(): Room[] {
-    const rooms: Room[] = []
-    for (const entry of this.rooms.values()) if (entry.room) rooms.push(entry.room)
-    return rooms
+  private loadedSizes(): DocumentSize[] {
+    const sizes: DocumentSize[] = []
+    for (const entry of this.rooms.values()) if (entry.room) sizes.push(entry.room.size)
+    return sizes
   }
 
   private evictIdleRooms(): void {
