@@ -214,14 +214,14 @@ async function oneRun(
       const phase = run * 8 + 2
       // The target pair runs CLUSTER_PAIRS times, its order alternating, so that what drifts
       // during a run (the machine's load, the database's upkeep) falls on both sides alike.
+      const one = () => p99('one instance (PG + Redis)', koersServicesTarget, phase)
+      const two = () =>
+        p99(
+          'two instances (PG + Redis), clients split',
+          () => koersClusterTarget(2, 'direct'),
+          phase + 1,
+        )
       for (let pair = 0; pair < CLUSTER_PAIRS; pair++) {
-        const one = () => p99('one instance (PG + Redis)', koersServicesTarget, phase)
-        const two = () =>
-          p99(
-            'two instances (PG + Redis), clients split',
-            () => koersClusterTarget(2, 'direct'),
-            phase + 1,
-          )
         const oneFirst = (run * CLUSTER_PAIRS + pair) % 2 === 0
         const [first, second] = oneFirst ? [await one(), await two()] : [await two(), await one()]
         put(

@@ -7,7 +7,8 @@ export interface StoreFactory {
   open(): Promise<DocumentStore>
 }
 
-const textUpdate = (doc: Y.Doc, text: string): Uint8Array => {
+/** The update of appending `text` to the doc's text 't' (the stores' tests' unit of writing). */
+export const textUpdate = (doc: Y.Doc, text: string): Uint8Array => {
   let update: Uint8Array | null = null
   const capture = (u: Uint8Array): void => {
     update = u

@@ -230,8 +230,8 @@ export class Room implements ConnectionHost {
     this.logRows++
     // SCALE-12: the other instances first; their sockets need not wait for this fan-out.
     this.peers?.committed(seq, update, claims)
-    // SYNC-24: carets that fall due with this update go out with it, after it, in one write;
-    // so do the other instances' updates that waited for it (SCALE-10).
+    // One write: the other instances' updates that waited for this commit (SCALE-10), its
+    // update, and the carets that fall due with it (SYNC-24).
     const frames = [...this.heldRemote.map(encodeUpdateFrame), encodeUpdateFrame(update)]
     this.heldRemote = []
     const presence = this.presenceDueBeforeNextCommit() ? this.takePresenceFrame() : null

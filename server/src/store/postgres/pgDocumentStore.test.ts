@@ -1,16 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { DATABASE_URL, postgresTestSchema } from '../../testing/postgresSchema.ts'
-import { documentStoreContract } from '../documentStore.contract.ts'
+import { documentStoreContract, textUpdate } from '../documentStore.contract.ts'
 import { createPgDocumentStore } from './pgDocumentStore.ts'
 import { openPool, type PgPool } from './pool.ts'
-
-const letter = (doc: Y.Doc, text: string): Uint8Array => {
-  let update: Uint8Array | null = null
-  doc.once('update', (u: Uint8Array) => (update = u))
-  doc.getText('t').insert(doc.getText('t').length, text)
-  return update!
-}
 
 // SCALE-2: the PostgreSQL store passes the same contract as SQLite (run when DATABASE_URL is set).
 describe.skipIf(!DATABASE_URL)('PostgreSQL document store', () => {
@@ -37,9 +30,9 @@ describe.skipIf(!DATABASE_URL)('PostgreSQL document store', () => {
       },
     })
     const seqs = await createPgDocumentStore(counted).append([
-      { docId: 'one-trip-a', update: letter(doc, 'a'), claims: [[doc.clientID, 'p-anna']] },
-      { docId: 'one-trip-b', update: letter(doc, 'b') },
-      { docId: 'one-trip-a', update: letter(doc, 'c') },
+      { docId: 'one-trip-a', update: textUpdate(doc, 'a'), claims: [[doc.clientID, 'p-anna']] },
+      { docId: 'one-trip-b', update: textUpdate(doc, 'b') },
+      { docId: 'one-trip-a', update: textUpdate(doc, 'c') },
     ])
     expect(calls).toEqual(['query'])
     expect(seqs).toEqual([1, 1, 2])
@@ -62,7 +55,10 @@ describe.skipIf(!DATABASE_URL)('PostgreSQL document store', () => {
           Array.from({ length: lanes }, async () => {
             const doc = new Y.Doc()
             for (let i = 0; i < rounds; i++) {
-              const batch = order.map((docId) => ({ docId, update: letter(doc, String(i % 10)) }))
+              const batch = order.map((docId) => ({
+                docId,
+                update: textUpdate(doc, String(i % 10)),
+              }))
               seqs.push(...(await stores[instance]!.append(batch)))
             }
           }),
