@@ -13,7 +13,8 @@ import type { Principal, Role } from '../auth/role.ts'
 import { silentLogger } from '../log.ts'
 import { FakePeer } from '../testing/fakeSocket.ts'
 import { createTemplateDoc, createTempStore, type InstrumentedStore } from '../testing/tempStore.ts'
-import { RoomRegistry, STORED_REPLY_MIN_BYTES } from './roomRegistry.ts'
+import { RoomRegistry } from './roomRegistry.ts'
+import { STORED_REPLY_MIN_BYTES } from './storedReply.ts'
 
 const DOC = 'room-test-doc-0001'
 let store: InstrumentedStore

@@ -1,8 +1,8 @@
-import { CloseCode, encodeSyncStep2Frame, type Limits } from '@koers/protocol'
+import { CloseCode, type Limits } from '@koers/protocol'
 import * as Y from 'yjs'
 import type { Principal } from '../auth/role.ts'
 import { errorFields, type Logger } from '../log.ts'
-import type { DocumentStore, StoredDocument } from '../store/documentStore.ts'
+import type { DocumentStore } from '../store/documentStore.ts'
 import { BroadcastBatcher } from './broadcastBatcher.ts'
 import { Connection } from './connection.ts'
 import { SERVER_ORIGIN } from './origin.ts'
@@ -10,25 +10,17 @@ import { Room, type RoomEvents } from './room.ts'
 import type { Bus } from '../bus/bus.ts'
 import type { DocumentSize } from './documentSize.ts'
 import { RoomLink } from './roomLink.ts'
+import { serveStoredWhileLoading, type LoadingRoom } from './storedReply.ts'
 import { metrics } from '../metrics.ts'
 import { RoomMemoryBudget } from './roomMemoryBudget.ts'
 import type { SocketLike } from './socket.ts'
 
-interface RoomEntry {
+/** `waiting`: sockets that joined while the room loads; `storedReply`: SYNC-25. */
+interface RoomEntry extends LoadingRoom {
   loading: Promise<Room>
   room: Room | null
   idleTimer: NodeJS.Timeout | null
-  /** Sockets that joined while the room loads. */
-  waiting: Set<Connection>
-  /** SYNC-25: the stored document as one sync step 2 frame, while the room is being loaded. */
-  storedReply: Buffer | null
 }
-
-/** SYNC-25: stored documents from this size on are served while the room loads. */
-export const STORED_REPLY_MIN_BYTES = 128 * 1024
-/** SYNC-25: the longest a room's load waits for its stored-state replies to leave. */
-const STORED_REPLY_MAX_WAIT_MS = 1_000
-const STORED_REPLY_POLL_MS = 5
 
 const BUS_DOWN_POLL_MS = 1_000
 /** How often a server read or write waits for commits before it gives up (a room never idle). */
@@ -304,7 +296,7 @@ export class RoomRegistry {
     try {
       const stored = await this.store.load(docId)
       if (!stored) throw new Error(`document ${docId} has no stored state`)
-      await this.serveStoredWhileLoading(entry, stored)
+      await serveStoredWhileLoading(entry, stored)
       const room = new Room(docId, stored, this.limits, this.batcher, this.events, this.budget)
       if (this.bus) new RoomLink(room, this.bus, this.store, this.log)
       this.notify(this.loadListeners, room)
@@ -313,31 +305,6 @@ export class RoomRegistry {
       this.log.error('room load failed', { workspaceId: docId, ...errorFields(error) })
       throw error
     }
-  }
-
-  /**
-   * SYNC-25: applying a large stored document to a Y.Doc takes long (a typed 1 MB vision:
-   * hundreds of milliseconds of CPU) and blocks the event loop, while what a new client asks
-   * for is exactly the stored document. So the stored state is encoded once as a sync step 2
-   * frame and sent to every socket that joined and asks for everything (an empty state vector),
-   * and the room is built once those replies have left, or after at most a second. A client
-   * answered this way is attached like any other, and gets every later update from the room.
-   */
-  private async serveStoredWhileLoading(entry: RoomEntry, stored: StoredDocument): Promise<void> {
-    const bytes = stored.updates.reduce((n, update) => n + update.byteLength, 0)
-    if (bytes < STORED_REPLY_MIN_BYTES) return
-    const state = stored.updates.length === 1 ? stored.updates[0]! : Y.mergeUpdates(stored.updates)
-    const frame = encodeSyncStep2Frame(state)
-    entry.storedReply = Buffer.from(frame.buffer, frame.byteOffset, frame.byteLength)
-    for (const connection of entry.waiting) connection.offerStoredReply(entry.storedReply)
-    const start = performance.now()
-    for (;;) {
-      const waited = performance.now() - start
-      if (waited >= STORED_REPLY_MAX_WAIT_MS) break
-      if ([...entry.waiting].every((c) => c.storedReplySettled(waited))) break
-      await new Promise((resolve) => setTimeout(resolve, STORED_REPLY_POLL_MS))
-    }
-    entry.storedReply = null
   }
 
   private readonly events: RoomEvents = {
