@@ -42,6 +42,12 @@ export interface Limits {
   maxRevertsBeforeClose: number
   /** Log rows per document before the store folds them into the snapshot. */
   compactAfterUpdates: number
+  /**
+   * SYNC-25: a large document's room is built once no socket joined for this long (and every
+   * joined socket was answered from the stored bytes), or after `storedReplyMaxWaitMs`.
+   */
+  storedReplyQuietMs: number
+  storedReplyMaxWaitMs: number
 }
 
 const MiB = 1024 * 1024
@@ -70,4 +76,6 @@ export const DEFAULT_LIMITS: Readonly<Limits> = Object.freeze({
   roomIdleMs: 30_000,
   maxRevertsBeforeClose: 20,
   compactAfterUpdates: 500,
+  storedReplyQuietMs: 50,
+  storedReplyMaxWaitMs: 1_000,
 })

@@ -60,6 +60,24 @@ afterEach(async () => {
 const notes = (doc: Y.Doc): Y.Text => doc.getMap('meta').get('period') as Y.Text
 const text = (peer: FakePeer): string => notes(peer.doc).toString()
 
+const BIG = 'room-test-doc-big'
+const inBig = (role: Role): Principal => ({ ...principal(role), workspaceId: BIG })
+const content = (doc: Y.Doc): string => Y.encodeStateVector(doc).join(',')
+const fullStateOf = (peer: FakePeer): Uint8Array | undefined =>
+  peer.raw[peer.frames.findIndex((frame) => frame.type === 'sync-step2')]
+
+/** Stores a document large enough to be served while its room loads (SYNC-25). */
+const storeBigDocument = async (): Promise<Y.Doc> => {
+  const source = new Y.Doc()
+  createWorkspaceDoc(source, { title: 'Groot', school: 'De Linde' })
+  const body = source.getXmlFragment(`body:${listSections(source)[0]!.id}`)
+  const paragraph = new Y.XmlElement('paragraph')
+  paragraph.insert(0, [new Y.XmlText('lang '.repeat(STORED_REPLY_MIN_BYTES / 4))])
+  body.insert(0, [paragraph])
+  await store.create(BIG, Y.encodeStateAsUpdate(source))
+  return source
+}
+
 describe('room', () => {
   it('SYNC-3: fifty sockets joining at once share one store read', async () => {
     const peers = Array.from({ length: 50 }, () => {
@@ -69,6 +87,23 @@ describe('room', () => {
     })
     await expect.poll(() => peers.every((peer) => peer.count('sync-step1') === 1)).toBe(true)
     expect(store.loads).toBe(1)
+  })
+
+  it("SYNC-2: sockets that join in one turn get everyone's awareness, encoded once for all", async () => {
+    const present = await join('editor')
+    present.sendAwareness([{ clientId: 701, clock: 1, state: { cursor: 3 } }])
+    const joiners = Array.from({ length: 3 }, () => {
+      const peer = new FakePeer()
+      peer.connection = registry.join(principal('viewer'), peer)
+      return peer
+    })
+    await expect.poll(() => joiners.every((peer) => peer.awareness.has(701))).toBe(true)
+    const everyone = joiners.map(
+      (peer) => peer.raw[peer.frames.findIndex((f) => f.type === 'awareness')],
+    )
+    expect(everyone[1]).toBe(everyone[0])
+    expect(everyone[2]).toBe(everyone[0])
+    expect(joiners[0]!.awareness.get(701)).toEqual(expect.objectContaining({ cursor: 3 }))
   })
 
   it('SYNC-24: a caret change that falls due with an update goes out with it, in one write', async () => {
@@ -103,17 +138,7 @@ describe('room', () => {
   })
 
   it('SYNC-25: a client joining a large document while it loads gets the stored state at once, then every update', async () => {
-    const BIG = 'room-test-doc-big'
-    const source = new Y.Doc()
-    createWorkspaceDoc(source, { title: 'Groot', school: 'De Linde' })
-    const body = source.getXmlFragment(`body:${listSections(source)[0]!.id}`)
-    const paragraph = new Y.XmlElement('paragraph')
-    paragraph.insert(0, [new Y.XmlText('lang '.repeat(STORED_REPLY_MIN_BYTES / 4))])
-    body.insert(0, [paragraph])
-    await store.create(BIG, Y.encodeStateAsUpdate(source))
-    const inBig = (role: Role): Principal => ({ ...principal(role), workspaceId: BIG })
-    const content = (doc: Y.Doc): string => Y.encodeStateVector(doc).join(',')
-
+    const source = await storeBigDocument()
     const newcomer = new FakePeer()
     newcomer.connection = registry.join(inBig('viewer'), newcomer)
     newcomer.requestSync() // a stock client asks for everything as soon as the socket opens
@@ -131,6 +156,64 @@ describe('room', () => {
     editor.edit((doc) => notes(doc).insert(0, 'nieuw'))
     await expect.poll(() => text(newcomer)).toBe('nieuw')
     expect(store.loads).toBe(1)
+  })
+
+  it('SYNC-25: while people keep joining a large document, each is answered from the stored bytes; the room is built once they stop', async () => {
+    await registry.close()
+    // Nobody is ever quiet long enough here: the room waits for the joiners to leave.
+    await setup({ storedReplyQuietMs: 600_000, storedReplyMaxWaitMs: 600_000 })
+    const source = await storeBigDocument()
+    let built = false
+    registry.onLoaded(() => (built = true))
+    const joiners: FakePeer[] = []
+    for (let i = 0; i < 3; i++) {
+      const joiner = new FakePeer()
+      joiner.connection = registry.join(inBig('viewer'), joiner)
+      joiner.requestSync()
+      await expect.poll(() => joiner.count('sync-step2')).toBe(1)
+      expect(content(joiner.doc)).toBe(content(source))
+      joiners.push(joiner)
+    }
+    // Each was answered before any room existed: no room has sent its step 1 yet.
+    expect(joiners.map((joiner) => joiner.frames.map((frame) => frame.type))).toEqual([
+      ['sync-step2'],
+      ['sync-step2'],
+      ['sync-step2'],
+    ])
+    expect(built).toBe(false)
+    // Nobody waits any more: the room is built.
+    for (const joiner of joiners) joiner.connection!.close(CloseCode.GoingAway)
+    await expect.poll(() => built).toBe(true)
+    expect(store.loads).toBe(1)
+  })
+
+  it('SYNC-26: after the load, the stored bytes answer everyone who asks for everything until the document changes', async () => {
+    const source = await storeBigDocument()
+    const first = new FakePeer()
+    first.connection = registry.join(inBig('editor'), first)
+    first.requestSync()
+    await expect.poll(() => first.count('sync-step1')).toBe(1)
+    const storedReply = first.raw[0]!
+    expect(first.frames[0]!.type).toBe('sync-step2')
+
+    const later = new FakePeer()
+    later.connection = registry.join(inBig('viewer'), later)
+    await expect.poll(() => later.count('sync-step1')).toBe(1)
+    later.requestSync()
+    await expect.poll(() => later.count('sync-step2')).toBe(1)
+    // Not encoded again: the very same bytes.
+    expect(fullStateOf(later)).toBe(storedReply)
+    expect(content(later.doc)).toBe(content(source))
+
+    first.edit((doc) => notes(doc).insert(0, 'nieuw'))
+    await expect.poll(() => text(later)).toBe('nieuw')
+    const after = new FakePeer()
+    after.connection = registry.join(inBig('viewer'), after)
+    await expect.poll(() => after.count('sync-step1')).toBe(1)
+    after.requestSync()
+    await expect.poll(() => after.count('sync-step2')).toBe(1)
+    expect(fullStateOf(after)).not.toBe(storedReply)
+    expect(text(after)).toBe('nieuw')
   })
 
   it('DUR-1/SYNC-5: updates of one tick are stored in one append, then sent as one frame', async () => {

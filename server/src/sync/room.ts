@@ -76,7 +76,12 @@ export class Room implements ConnectionHost {
   private peers: RoomPeers | null = null
   private presenceTimer: NodeJS.Timeout | null = null
   private lastPresenceFlush = 0
+  /** Joined since the last "everyone" frame (SYNC-2): sent once a turn, encoded once for all. */
+  private readonly awaitingEveryone = new Set<Connection>()
+  private everyoneScheduled = false
   private destroyed = false
+  /** Nothing of the stored updates was left pending when they were applied. */
+  private readonly loadedWhole: boolean
 
   constructor(
     readonly docId: string,
@@ -89,7 +94,7 @@ export class Room implements ConnectionHost {
     this.doc.transact(() => {
       for (const update of stored.updates) Y.applyUpdate(this.doc, update, LOAD_ORIGIN)
     }, LOAD_ORIGIN)
-    dropPending(this.doc)
+    this.loadedWhole = !dropPending(this.doc)
     this.owners = new ClientOwners(this.doc, stored.owners)
     this.seqs = new SeqTracker(stored.seq)
     this.logRows = stored.logRows
@@ -111,6 +116,14 @@ export class Room implements ConnectionHost {
   /** Every stored update up to this seq is in the room. */
   get lastSeq(): number {
     return this.seqs.through
+  }
+
+  /**
+   * SYNC-26: the stored document's sync step 2 frame, encoded while the room loaded (SYNC-25),
+   * answers "send me everything" as long as the document has not changed since the load.
+   */
+  reuseStoredReply(frame: Buffer): void {
+    if (this.loadedWhole) this.replies.reuseFullState(frame)
   }
 
   attachPeers(peers: RoomPeers): void {
@@ -155,13 +168,17 @@ export class Room implements ConnectionHost {
     this.connections.add(connection)
     connection.assignColor(this.colors.acquire(connection.principal.participantId))
     this.replies.ask(connection)
-    const everyone = this.presence.encodeAll()
-    if (everyone) connection.send(encodeAwarenessFrame(everyone))
+    this.awaitingEveryone.add(connection)
+    if (!this.everyoneScheduled) {
+      this.everyoneScheduled = true
+      setImmediate(this.sendEveryone)
+    }
     connection.attach(this)
   }
 
   removeConnection(connection: Connection): void {
     if (!this.connections.delete(connection)) return
+    this.awaitingEveryone.delete(connection)
     this.replies.forget(connection)
     this.colors.release(connection.principal.participantId)
     this.presence.release(connection)
@@ -282,6 +299,7 @@ export class Room implements ConnectionHost {
     this.destroyed = true
     metrics.roomsLoaded.dec()
     if (this.presenceTimer) clearTimeout(this.presenceTimer)
+    this.awaitingEveryone.clear()
     this.closeAll(CloseCode.GoingAway)
     this.doc.off('update', this.onDocUpdate)
     this.peers?.close()
@@ -312,6 +330,19 @@ export class Room implements ConnectionHost {
   private broadcastTogether(frames: Uint8Array[]): void {
     const buffers = frames.map(asBuffer)
     for (const connection of this.connections) connection.sendTogether(buffers)
+  }
+
+  /**
+   * SYNC-2: everyone's awareness for the sockets that joined this turn. A room built after a
+   * join storm attaches hundreds at once; one encoding per socket would grow with the square.
+   */
+  private readonly sendEveryone = (): void => {
+    this.everyoneScheduled = false
+    if (this.destroyed) return
+    const everyone = this.presence.encodeAll()
+    const frame = everyone && asBuffer(encodeAwarenessFrame(everyone))
+    if (frame) for (const connection of this.awaitingEveryone) connection.send(frame)
+    this.awaitingEveryone.clear()
   }
 
   /** SYNC-22: everyone's awareness, at most once per `queryAwarenessIntervalMs` per socket. */

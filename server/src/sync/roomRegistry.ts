@@ -296,8 +296,9 @@ export class RoomRegistry {
     try {
       const stored = await this.store.load(docId)
       if (!stored) throw new Error(`document ${docId} has no stored state`)
-      await serveStoredWhileLoading(entry, stored)
+      const storedReply = await serveStoredWhileLoading(entry, stored, this.limits)
       const room = new Room(docId, stored, this.limits, this.batcher, this.events, this.budget)
+      if (storedReply) room.reuseStoredReply(storedReply)
       if (this.bus) new RoomLink(room, this.bus, this.store, this.log)
       this.notify(this.loadListeners, room)
       return room

@@ -105,6 +105,11 @@ export class SyncReplies {
     })
   }
 
+  /** SYNC-26: `frame` holds the document as it is now, until its next change. */
+  reuseFullState(frame: Buffer): void {
+    this.fullState = { version: this.version(), frame }
+  }
+
   private encodedFullState(): Buffer {
     const version = this.version()
     if (this.fullState?.version !== version) {
