@@ -98,6 +98,7 @@ function putStorm(prefix: string, name: string, r: StormResult): void {
   put(`${prefix}: last synced, ms`, name, r.lastSyncedMs)
   put(`${prefix}: median synced, ms`, name, r.medianSyncedMs)
   put(`${prefix}: server CPU during the storm, ms`, name, r.serverCpuMs)
+  put(`${prefix}: generator CPU during the storm, ms`, name, r.generatorCpuMs)
   put(`${prefix}: failed`, name, r.failed)
 }
 

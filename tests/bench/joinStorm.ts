@@ -16,6 +16,8 @@ export interface StormResult {
   failed: number
   /** CPU time the server processes used from the restart to the last sync (a load-free figure). */
   serverCpuMs: number
+  /** CPU time the benchmark's own thread, which runs every storm client, used meanwhile. */
+  generatorCpuMs: number
 }
 
 async function syncAll(target: Target, urls: string[]): Promise<(number | null)[]> {
@@ -48,7 +50,9 @@ export async function runJoinStorm(
   await target.restart()
   const urls = await target.urls(clients)
   const cpuBefore = await Promise.all(target.pids().map(sampleUsage))
+  const generatorBefore = process.cpuUsage()
   const times = await syncAll(target, urls)
+  const generator = process.cpuUsage(generatorBefore)
   const cpuAfter = await Promise.all(target.pids().map(sampleUsage))
   const synced = times.filter((t): t is number => t !== null)
   return {
@@ -60,5 +64,6 @@ export async function runJoinStorm(
     lastSyncedMs: Math.max(...synced),
     failed: times.length - synced.length,
     serverCpuMs: cpuAfter.reduce((n, s, i) => n + s.ctime - cpuBefore[i]!.ctime, 0),
+    generatorCpuMs: (generator.user + generator.system) / 1000,
   }
 }
