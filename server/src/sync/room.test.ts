@@ -3,6 +3,7 @@ import {
   DEFAULT_LIMITS,
   encodeUpdateFrame,
   participantColor,
+  type ClientFrame,
   type Limits,
 } from '@koers/protocol'
 import * as encoding from 'lib0/encoding'
@@ -63,8 +64,9 @@ const text = (peer: FakePeer): string => notes(peer.doc).toString()
 const BIG = 'room-test-doc-big'
 const inBig = (role: Role): Principal => ({ ...principal(role), workspaceId: BIG })
 const content = (doc: Y.Doc): string => Y.encodeStateVector(doc).join(',')
-const fullStateOf = (peer: FakePeer): Uint8Array | undefined =>
-  peer.raw[peer.frames.findIndex((frame) => frame.type === 'sync-step2')]
+/** The bytes of the first frame of this type the peer received. */
+const firstRaw = (peer: FakePeer, type: ClientFrame['type']): Uint8Array | undefined =>
+  peer.raw[peer.frames.findIndex((frame) => frame.type === type)]
 
 /** Stores a document large enough to be served while its room loads (SYNC-25). */
 const storeBigDocument = async (): Promise<Y.Doc> => {
@@ -98,9 +100,7 @@ describe('room', () => {
       return peer
     })
     await expect.poll(() => joiners.every((peer) => peer.awareness.has(701))).toBe(true)
-    const everyone = joiners.map(
-      (peer) => peer.raw[peer.frames.findIndex((f) => f.type === 'awareness')],
-    )
+    const everyone = joiners.map((peer) => firstRaw(peer, 'awareness'))
     expect(everyone[1]).toBe(everyone[0])
     expect(everyone[2]).toBe(everyone[0])
     expect(joiners[0]!.awareness.get(701)).toEqual(expect.objectContaining({ cursor: 3 }))
@@ -202,7 +202,7 @@ describe('room', () => {
     later.requestSync()
     await expect.poll(() => later.count('sync-step2')).toBe(1)
     // Not encoded again: the very same bytes.
-    expect(fullStateOf(later)).toBe(storedReply)
+    expect(firstRaw(later, 'sync-step2')).toBe(storedReply)
     expect(content(later.doc)).toBe(content(source))
 
     first.edit((doc) => notes(doc).insert(0, 'nieuw'))
@@ -212,7 +212,7 @@ describe('room', () => {
     await expect.poll(() => after.count('sync-step1')).toBe(1)
     after.requestSync()
     await expect.poll(() => after.count('sync-step2')).toBe(1)
-    expect(fullStateOf(after)).not.toBe(storedReply)
+    expect(firstRaw(after, 'sync-step2')).not.toBe(storedReply)
     expect(text(after)).toBe('nieuw')
   })
 
