@@ -3,7 +3,7 @@ import { describe, expect, test, vi } from 'vitest'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { joinAs, workspaceWithRoles } from '../support/api.ts'
-import { awarenessFrame } from '../support/frames.ts'
+import { awarenessFrame, rawAwarenessFrame } from '../support/frames.ts'
 import { openClient, openRawSocket } from '../support/testClients.ts'
 import { startTestServer } from '../support/testServer.ts'
 
@@ -68,5 +68,33 @@ describe('SYNC-6 presence in a busy room', () => {
     }
     expect(closes).not.toContain(CloseCode.RateLimited)
     expect(closes).toEqual([])
+  })
+})
+
+describe('PROTO-7 an awareness frame is read for the sender alone', () => {
+  test('PROTO-7 the other entries of a frame with the own state are skipped unparsed', async () => {
+    const server = await startTestServer()
+    const { workspace, facilitator } = await workspaceWithRoles(server.url)
+    const watcher = await openClient(server.url, facilitator)
+    const socket = await openRawSocket(
+      server.url,
+      await joinAs(server.url, workspace.keys.editor, 'Leraar'),
+    )
+    await socket.sync(new Y.Doc())
+    const own = 424242
+    socket.send(rawAwarenessFrame([{ clientID: own, clock: 1, state: { cursor: 1 } }]))
+    const cursorSeen = () => watcher.provider.awareness.getStates().get(own)?.['cursor']
+    await vi.waitFor(() => expect(cursorSeen()).toBe(1), { timeout: 10_000 })
+    // What a stock client sends back: its own newer state beside someone else's, which is never
+    // applied (PERM-6) and so never parsed; here it is not even JSON.
+    socket.send(
+      rawAwarenessFrame([
+        { clientID: own, clock: 2, state: { cursor: 2 } },
+        { clientID: 7, clock: 1, json: 'not json {' },
+      ]),
+    )
+    await vi.waitFor(() => expect(cursorSeen()).toBe(2), { timeout: 10_000 })
+    expect(watcher.provider.awareness.getStates().has(7)).toBe(false)
+    expect(socket.ws.readyState).toBe(socket.ws.OPEN)
   })
 })

@@ -57,16 +57,16 @@ export function awarenessFrame(
   })
 }
 
-/** Awareness frame with hand-written states (clientID, clock, JSON state). */
+/** Awareness frame with hand-written states; `json` is written as the state string as is. */
 export function rawAwarenessFrame(
-  entries: { clientID: number; clock: number; state: unknown }[],
+  entries: ({ clientID: number; clock: number } & ({ state: unknown } | { json: string }))[],
 ): Uint8Array {
   const inner = frame((e) => {
     encoding.writeVarUint(e, entries.length)
     for (const entry of entries) {
       encoding.writeVarUint(e, entry.clientID)
       encoding.writeVarUint(e, entry.clock)
-      encoding.writeVarString(e, JSON.stringify(entry.state))
+      encoding.writeVarString(e, 'json' in entry ? entry.json : JSON.stringify(entry.state))
     }
   })
   return frame((e) => {

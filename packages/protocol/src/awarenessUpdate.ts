@@ -22,13 +22,23 @@ const writeAwarenessEntries = (
   }
 }
 
-/** Throws on truncated input or invalid JSON; the caller turns that into a FrameError. */
-const readAwarenessEntries = (decoder: decoding.Decoder): AwarenessEntry[] => {
+/**
+ * Throws on truncated input or invalid JSON; the caller turns that into a FrameError. With
+ * `onlyClientId`, the other entries are skipped unparsed (PROTO-7).
+ */
+const readAwarenessEntries = (
+  decoder: decoding.Decoder,
+  onlyClientId?: number,
+): AwarenessEntry[] => {
   const count = decoding.readVarUint(decoder)
   const entries: AwarenessEntry[] = []
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder)
     const clock = decoding.readVarUint(decoder)
+    if (onlyClientId !== undefined && clientId !== onlyClientId) {
+      decoding.readVarUint8Array(decoder)
+      continue
+    }
     const state: unknown = JSON.parse(decoding.readVarString(decoder))
     entries.push({ clientId, clock, state })
   }
@@ -41,9 +51,12 @@ export const encodeAwarenessEntries = (entries: readonly AwarenessEntry[]): Uint
   return encoding.toUint8Array(encoder)
 }
 
-export const decodeAwarenessEntries = (update: Uint8Array): AwarenessEntry[] => {
+export const decodeAwarenessEntries = (
+  update: Uint8Array,
+  onlyClientId?: number,
+): AwarenessEntry[] => {
   const decoder = decoding.createDecoder(update)
-  const entries = readAwarenessEntries(decoder)
+  const entries = readAwarenessEntries(decoder, onlyClientId)
   if (decoding.hasContent(decoder)) throw new RangeError('trailing bytes in awareness update')
   return entries
 }

@@ -42,14 +42,14 @@ const readSync = (decoder: decoding.Decoder): ClientFrame => {
   }
 }
 
-const readFrame = (decoder: decoding.Decoder): ClientFrame => {
+const readFrame = (decoder: decoding.Decoder, ownAwarenessId?: number): ClientFrame => {
   const messageType = decoding.readVarUint(decoder)
   switch (messageType) {
     case MessageType.Sync:
       return readSync(decoder)
     case MessageType.Awareness: {
       const update = decoding.readVarUint8Array(decoder)
-      return { type: 'awareness', update, entries: decodeAwarenessEntries(update) }
+      return { type: 'awareness', update, entries: decodeAwarenessEntries(update, ownAwarenessId) }
     }
     case MessageType.QueryAwareness:
       return { type: 'query-awareness' }
@@ -68,12 +68,14 @@ const readFrame = (decoder: decoding.Decoder): ClientFrame => {
 /**
  * Decodes one WebSocket frame. Throws `FrameError` for anything that is not exactly one
  * well-formed message: unknown kinds, truncation, trailing bytes, undecodable Yjs payloads.
+ * Given the connection's own awareness client id, an awareness frame yields only that id's
+ * entry; the others' states are skipped unparsed (PROTO-7).
  */
-export const decodeClientFrame = (bytes: Uint8Array): ClientFrame => {
+export const decodeClientFrame = (bytes: Uint8Array, ownAwarenessId?: number): ClientFrame => {
   let frame: ClientFrame
   const decoder = decoding.createDecoder(bytes)
   try {
-    frame = readFrame(decoder)
+    frame = readFrame(decoder, ownAwarenessId)
   } catch (error) {
     if (error instanceof FrameError) throw error
     throw new FrameError(error instanceof Error ? error.message : 'undecodable frame')
@@ -115,7 +117,7 @@ export const peekFrameKind = (bytes: Uint8Array): FrameKind | null => {
 }
 
 /** Server frames use the same layout; exposed under its own name for clients and tests. */
-export const decodeServerFrame = decodeClientFrame
+export const decodeServerFrame = (bytes: Uint8Array): ClientFrame => decodeClientFrame(bytes)
 
 const frameOf = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
   const encoder = encoding.createEncoder()

@@ -251,7 +251,7 @@ export class Connection implements ConnectionOrigin {
         this.host?.refuseReadOnly(this)
         return
       }
-      frame = decodeClientFrame(bytes)
+      frame = decodeClientFrame(bytes, this.awarenessClientId ?? undefined)
     } catch (error) {
       if (error instanceof FrameError) return this.close(CloseCode.MalformedFrame)
       throw error
