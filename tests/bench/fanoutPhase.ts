@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto'
 import { loadavg } from 'node:os'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { setTimeout as delay } from 'node:timers/promises'
-import { Worker } from 'node:worker_threads'
 import { listSections } from '@koers/doc-model'
 import * as Y from 'yjs'
 import { createWorkspace, joinAs, type Session } from '../support/api.ts'
@@ -21,6 +20,7 @@ import { count, fromSparse, merge, newHistogram, quantile } from './histogram.ts
 import { now, SendTimes } from './keystrokes.ts'
 import { HealthProbe } from './httpProbe.ts'
 import { UsageRecorder } from './serverUsage.ts'
+import { WorkerHandle } from './workerHandle.ts'
 
 export interface PhaseOptions {
   clients: number
@@ -74,45 +74,6 @@ async function inBatches<T>(
     )
   }
   return out
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  return Promise.race([
-    promise,
-    delay(ms).then(() => {
-      throw new Error(`timed out after ${ms} ms: ${what}`)
-    }),
-  ])
-}
-
-class WorkerHandle {
-  private readonly inbox: ToMain[] = []
-  private wake: (() => void) | null = null
-  constructor(readonly worker: Worker) {
-    worker.on('message', (m: ToMain) => {
-      this.inbox.push(m)
-      this.wake?.()
-    })
-    worker.on('error', (error) => {
-      this.inbox.push({ type: 'failed', message: error.message })
-      this.wake?.()
-    })
-  }
-  post(message: ToWorker): void {
-    this.worker.postMessage(message)
-  }
-  async next<T extends ToMain['type']>(type: T): Promise<Extract<ToMain, { type: T }>> {
-    for (;;) {
-      const at = this.inbox.findIndex((m) => m.type === type || m.type === 'failed')
-      if (at >= 0) {
-        const [m] = this.inbox.splice(at, 1)
-        if (m!.type === 'failed')
-          throw new Error(`worker failed: ${(m as { message: string }).message}`)
-        return m as Extract<ToMain, { type: T }>
-      }
-      await new Promise<void>((resolve) => (this.wake = resolve))
-    }
-  }
 }
 
 export async function runFanoutPhase(
@@ -170,18 +131,10 @@ export async function runFanoutPhase(
       keysPerSecond: options.keysPerSecond,
       typistAwareness: options.typistAwareness,
     }
-    return new WorkerHandle(
-      new Worker(new URL('./workerBootstrap.mjs', import.meta.url), {
-        workerData: { ...init, entry: new URL('./fanoutWorker.ts', import.meta.url).href },
-      }),
-    )
+    return new WorkerHandle<ToMain, ToWorker>(new URL('./fanoutWorker.ts', import.meta.url), init)
   })
   try {
-    await withTimeout(
-      Promise.all(workers.map((w) => w.next('ready'))),
-      180_000,
-      'clients connecting',
-    )
+    await Promise.all(workers.map((w) => w.next('ready', 180_000)))
     const connectMs = now() - connectStart
 
     const window = {
@@ -209,11 +162,7 @@ export async function runFanoutPhase(
     await delay(options.drainMs)
 
     for (const w of workers) w.post({ type: 'report' })
-    const reports: WorkerReport[] = await withTimeout(
-      Promise.all(workers.map((w) => w.next('report'))),
-      60_000,
-      'worker reports',
-    )
+    const reports: WorkerReport[] = await Promise.all(workers.map((w) => w.next('report', 60_000)))
 
     // Converged: every typist and sample replica equals a client that joins now.
     const fresh = await connectProvider(server.url, workspace.id, lead.cookie, new Y.Doc())
@@ -265,11 +214,7 @@ export async function runFanoutPhase(
     }
   } finally {
     for (const w of workers) w.post({ type: 'close' })
-    await withTimeout(
-      Promise.all(workers.map((w) => w.next('closed'))),
-      20_000,
-      'workers closing',
-    ).catch(() => undefined)
+    await Promise.all(workers.map((w) => w.next('closed', 20_000).catch(() => undefined)))
     await Promise.all(workers.map((w) => w.worker.terminate()))
   }
 }

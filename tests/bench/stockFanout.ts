@@ -1,12 +1,12 @@
 import { loadavg } from 'node:os'
 import { setTimeout as delay } from 'node:timers/promises'
-import { Worker } from 'node:worker_threads'
 import type { BenchDocument } from './benchDocument.ts'
 import { count, fromSparse, merge, newHistogram, quantile, subtract } from './histogram.ts'
 import { now, SendTimes } from './keystrokes.ts'
 import { UsageRecorder } from './serverUsage.ts'
 import type { StockInit, StockReport, StockToMain, StockToWorker } from './stockMessages.ts'
 import type { Target } from './targets.ts'
+import { WorkerHandle } from './workerHandle.ts'
 
 export interface FanoutOptions {
   clients: number
@@ -43,43 +43,6 @@ export interface FanoutResult {
   converged: boolean
 }
 
-class WorkerHandle {
-  private readonly inbox: StockToMain[] = []
-  private wake: (() => void) | null = null
-  constructor(readonly worker: Worker) {
-    worker.on('message', (m: StockToMain) => {
-      this.inbox.push(m)
-      this.wake?.()
-    })
-    worker.on('error', (error) => {
-      this.inbox.push({ type: 'failed', message: error.message })
-      this.wake?.()
-    })
-  }
-  post(message: StockToWorker): void {
-    this.worker.postMessage(message)
-  }
-  async next<T extends StockToMain['type']>(
-    type: T,
-    timeoutMs: number,
-  ): Promise<Extract<StockToMain, { type: T }>> {
-    const deadline = now() + timeoutMs
-    for (;;) {
-      const at = this.inbox.findIndex((m) => m.type === type || m.type === 'failed')
-      if (at >= 0) {
-        const [m] = this.inbox.splice(at, 1)
-        if (m!.type === 'failed') throw new Error(`worker failed: ${m!.message}`)
-        return m as Extract<StockToMain, { type: T }>
-      }
-      if (now() > deadline) throw new Error(`timed out waiting for ${type}`)
-      await Promise.race([
-        new Promise<void>((resolve) => (this.wake = resolve)),
-        delay(Math.max(1, deadline - now())),
-      ])
-    }
-  }
-}
-
 /**
  * One room holding `doc`, `clients` stock clients spread over worker threads; `typists` of
  * them keep a Y.Doc and type `keysPerSecond` at the end of their own paragraph, with a caret
@@ -110,10 +73,9 @@ export async function runStockFanout(
       typistServers: urls.slice(0, options.typists).map((url) => new URL(url).host),
       keysPerSecond: options.keysPerSecond,
     }
-    return new WorkerHandle(
-      new Worker(new URL('./workerBootstrap.mjs', import.meta.url), {
-        workerData: { ...init, entry: new URL('./stockWorker.ts', import.meta.url).href },
-      }),
+    return new WorkerHandle<StockToMain, StockToWorker>(
+      new URL('./stockWorker.ts', import.meta.url),
+      init,
     )
   })
   try {
