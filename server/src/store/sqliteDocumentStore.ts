@@ -18,6 +18,11 @@ export const createSqliteDocumentStore = (db: SqliteDatabase): DocumentStore => 
   const selectSnapshot = db.prepare<[string], SnapshotRow>(
     'SELECT data, seq FROM snapshots WHERE doc_id = ?',
   )
+  // The snapshot's seq alone: reading `data` copies the whole document out of SQLite, on every
+  // commit of a group (about 0.2 ms and 1 MB of garbage per commit for a 1 MB document).
+  const selectSnapshotSeq = db.prepare<[string], { seq: number }>(
+    'SELECT seq FROM snapshots WHERE doc_id = ?',
+  )
   const selectUpdates = db.prepare<[string, number], UpdateRow>(
     'SELECT data, seq FROM updates WHERE doc_id = ? AND seq > ? ORDER BY seq',
   )
@@ -50,7 +55,7 @@ export const createSqliteDocumentStore = (db: SqliteDatabase): DocumentStore => 
 
   const nextSeq = (docId: string): number => {
     const fromLog = selectMaxSeq.get(docId)?.seq ?? 0
-    const fromSnapshot = selectSnapshot.get(docId)?.seq ?? 0
+    const fromSnapshot = selectSnapshotSeq.get(docId)?.seq ?? 0
     return Math.max(fromLog, fromSnapshot) + 1
   }
 
@@ -72,7 +77,7 @@ export const createSqliteDocumentStore = (db: SqliteDatabase): DocumentStore => 
   })
 
   const compactTx = db.transaction((docId: string, state: Uint8Array, throughSeq: number) => {
-    const current = selectSnapshot.get(docId)
+    const current = selectSnapshotSeq.get(docId)
     if (current && current.seq > throughSeq) return
     if (current) replaceSnapshot.run(toBuffer(state), throughSeq, docId)
     else insertSnapshot.run(docId, toBuffer(state), throughSeq)
@@ -101,12 +106,12 @@ export const createSqliteDocumentStore = (db: SqliteDatabase): DocumentStore => 
   })
 
   const catchUpTx = db.transaction((docId: string, afterSeq: number) => {
-    const snapshot = selectSnapshot.get(docId)
+    const snapshot = selectSnapshotSeq.get(docId)
     if (!snapshot) return null
     const folded = snapshot.seq > afterSeq
     const rows = selectUpdates.all(docId, folded ? snapshot.seq : afterSeq)
     const updates = [
-      ...(folded ? [asBytes(snapshot.data)] : []),
+      ...(folded ? [asBytes(selectSnapshot.get(docId)!.data)] : []),
       ...rows.map((r) => asBytes(r.data)),
     ]
     const claims = selectOwners
