@@ -66,7 +66,8 @@ export function readAdoption(doc: Y.Doc): AdoptionView {
 
 /** The vision is adopted: editors may no longer change it (PERM-9). */
 export function isAdopted(doc: Y.Doc): boolean {
-  return readAdoption(doc).status === 'vastgesteld'
+  // The server asks before every update a person sends: the status alone, not the history.
+  return doc.getMap<unknown>(Root.adoption).get('status') === 'vastgesteld'
 }
 
 /**
