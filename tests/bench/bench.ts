@@ -121,6 +121,7 @@ function putFanout(prefix: string, name: string, r: FanoutResult): void {
   if (r.generatorBusiestThread >= SATURATED)
     notes.push(`${prefix}, ${name}: load generator SATURATED (a thread ≥ 90 % busy)`)
   if (!r.converged) notes.push(`${prefix}, ${name}: typists did NOT converge`)
+  if (!r.textKept) notes.push(`${prefix}, ${name}: typed text was NOT kept (refused?)`)
   if (Object.keys(r.closes).length > 0)
     notes.push(`${prefix}, ${name}: sockets closed ${JSON.stringify(r.closes)}`)
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createWorkspaceDoc, listSections, sectionBody } from '@koers/doc-model'
+import { createWorkspaceDoc, listSections, sectionBody, setAdoptionStatus } from '@koers/doc-model'
 import * as Y from 'yjs'
 import { historySize, typedVision } from '../support/typedVision.ts'
 
@@ -24,7 +24,9 @@ const describe = (label: string, doc: Y.Doc): BenchDocument => ({
 /**
  * A vision typed keystroke by keystroke (`typedVision`, seeded) of about `bytes` encoded: six
  * writers, typos, revisions, new paragraphs, headings and lists. Generating 1 MB takes some
- * seconds, so the state is cached in the temp dir per seed and size.
+ * seconds, so the state is cached in the temp dir per seed and size. The typed vision ends
+ * adopted, which refuses editors' changes (PERM-9); the school has taken it back to the team
+ * for a study day, so the benchmark's typists write as they would that day.
  */
 export function typedDocument(seed: number, bytes: number): BenchDocument {
   const words = Math.round(bytes / BYTES_PER_WORD)
@@ -40,6 +42,7 @@ export function typedDocument(seed: number, bytes: number): BenchDocument {
     )
     writeFileSync(file, Y.encodeStateAsUpdate(doc))
   }
+  setAdoptionStatus(doc, 'teambespreking', { date: '2026-09-07', note: 'Studiedag herijking.' })
   return describe(`typed, ${Math.round(words / 1000)}k words`, doc)
 }
 

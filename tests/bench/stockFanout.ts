@@ -41,6 +41,7 @@ export interface FanoutResult {
   loadAverage: number
   closes: Record<string, number>
   converged: boolean
+  textKept: boolean
 }
 
 /**
@@ -143,6 +144,7 @@ export async function runStockFanout(
       loadAverage,
       closes,
       converged: vectors.length > 0 && vectors.every((v) => v === vectors[0]),
+      textKept: reports.every((r) => r.textKept),
     }
   } finally {
     for (const w of workers) w.post({ type: 'close' })

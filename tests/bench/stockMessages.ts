@@ -33,6 +33,8 @@ export interface StockReport {
   frames: number
   closes: Record<string, number>
   stateVectors: string[]
+  /** Every typist's paragraph holds all it typed (nothing was refused and reverted). */
+  textKept: boolean
 }
 
 export type StockToMain =

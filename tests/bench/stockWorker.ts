@@ -24,7 +24,14 @@ let framesAtStart = 0
 let framesInWindow = 0
 const framesNow = (): number => clients.reduce((n, c) => n + c.frames, 0)
 const clients: StockClient[] = []
-const typists: { index: number; client: StockClient; doc: Y.Doc; text: Y.XmlText }[] = []
+const typists: {
+  index: number
+  client: StockClient
+  doc: Y.Doc
+  text: Y.XmlText
+  /** Characters typed; a server that refused the paragraph leaves fewer in `text`. */
+  typed: number
+}[] = []
 const timers: NodeJS.Timeout[] = []
 
 async function connect(plan: StockInit['clients'][number]): Promise<void> {
@@ -52,7 +59,7 @@ async function connect(plan: StockInit['clients'][number]): Promise<void> {
   const text = new Y.XmlText()
   paragraph.insert(0, [text])
   body.insert(body.length, [paragraph])
-  typists.push({ index: plan.typist!, client, doc, text })
+  typists.push({ index: plan.typist!, client, doc, text, typed: 0 })
 }
 
 async function connectAll(): Promise<void> {
@@ -69,6 +76,7 @@ function keystroke(typist: (typeof typists)[number]): void {
   const { doc, text } = typist
   sendTimes.set(typist.index, Y.getState(doc.store, doc.clientID), at)
   text.insert(text.length, String.fromCharCode(97 + (keystrokes % 26)))
+  typist.typed++
   typist.client.awareness!.setLocalStateField('cursor', {
     anchor: text.length,
     head: text.length,
@@ -118,6 +126,7 @@ port.on('message', (message: StockToWorker) => {
         frames: framesInWindow,
         closes,
         stateVectors: typists.map((t) => stateVectorKey(t.doc)),
+        textKept: typists.every((t) => t.text.length === t.typed),
       })
       break
     case 'close':
