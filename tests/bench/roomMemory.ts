@@ -5,7 +5,7 @@ import { removeDataDir, spawnServer } from '../support/spawnServer.ts'
 import * as Y from 'yjs'
 import { now } from './keystrokes.ts'
 import { StockClient } from './stockClient.ts'
-import { koersServerEnv, probeArgs, readProbe } from './targets.ts'
+import { koersServerEnv, probeArgs, probeAll } from './targets.ts'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { tmpdir } from 'node:os'
@@ -45,9 +45,7 @@ export async function runRoomMemory(rooms: number): Promise<RoomMemoryResult> {
     const heaps: number[] = []
     const rsss: number[] = []
     for (let i = 0; i < 3; i++) {
-      process.kill(pid, 'SIGUSR2')
-      await delay(300)
-      const s = readProbe(probeFile)
+      const s = await probeAll([probeFile], [pid], true)
       heaps.push(s.heapUsed)
       rsss.push(s.rss)
     }

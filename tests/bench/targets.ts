@@ -16,9 +16,10 @@ import type { Framing } from './stockClient.ts'
 /** What every benchmarked server process reports through `peers/countWrites.cjs`. */
 export interface ProbeSample {
   writes: number
-  bytes: number
   heapUsed: number
   rss: number
+  /** When the process wrote it (ms since epoch). */
+  at: number
 }
 
 /** One server under the same harness: Koers, the y-websocket 2.1 reference server, Hocuspocus. */
@@ -50,22 +51,29 @@ export const probeArgs = [
   fileURLToPath(new URL('./peers/countWrites.cjs', import.meta.url)),
 ]
 
-export function readProbe(file: string): ProbeSample {
+function readProbe(file: string): ProbeSample {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as ProbeSample
   } catch {
-    return { writes: 0, bytes: 0, heapUsed: 0, rss: 0 }
+    return { writes: 0, heapUsed: 0, rss: 0, at: 0 }
   }
 }
 
-async function probeAll(files: string[], pids: number[], gc: boolean): Promise<ProbeSample> {
-  if (gc) for (const pid of pids) process.kill(pid, 'SIGUSR2')
-  await new Promise((resolve) => setTimeout(resolve, gc ? 300 : 250))
-  const sum: ProbeSample = { writes: 0, bytes: 0, heapUsed: 0, rss: 0 }
-  for (const file of files) {
-    const s = readProbe(file)
+/**
+ * Asks every process for a fresh report (SIGWINCH; SIGUSR2 runs a full GC first) and sums the
+ * reports once all have arrived; after 10 s, whatever is there (a process too busy to answer).
+ */
+export async function probeAll(files: string[], pids: number[], gc: boolean): Promise<ProbeSample> {
+  const asked = Date.now()
+  for (const pid of pids) process.kill(pid, gc ? 'SIGUSR2' : 'SIGWINCH')
+  let samples = files.map(readProbe)
+  while (samples.some((s) => s.at < asked) && Date.now() - asked < 10_000) {
+    await new Promise((resolve) => setTimeout(resolve, 20))
+    samples = files.map(readProbe)
+  }
+  const sum: ProbeSample = { writes: 0, heapUsed: 0, rss: 0, at: asked }
+  for (const s of samples) {
     sum.writes += s.writes
-    sum.bytes += s.bytes
     sum.heapUsed += s.heapUsed
     sum.rss += s.rss
   }
