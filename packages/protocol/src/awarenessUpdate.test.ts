@@ -44,7 +44,7 @@ const rawAwarenessFrame = (entries: { clientId: number; clock: number; json: str
   return encodeAwarenessFrame(encoding.toUint8Array(update))
 }
 
-describe('decodeClientFrame with the connection own awareness id (PROTO-7)', () => {
+describe("decodeClientFrame given the connection's own awareness id (PROTO-7)", () => {
   const frame = rawAwarenessFrame([
     { clientId: 7, clock: 3, json: '{"cursor":1}' },
     { clientId: 8, clock: 1, json: 'not json {' },
