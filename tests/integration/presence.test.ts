@@ -84,7 +84,7 @@ describe('PROTO-7 an awareness frame is read for the sender alone', () => {
     const own = 424242
     socket.send(rawAwarenessFrame([{ clientID: own, clock: 1, state: { cursor: 1 } }]))
     const cursorSeen = () => watcher.provider.awareness.getStates().get(own)?.['cursor']
-    await vi.waitFor(() => expect(cursorSeen()).toBe(1), { timeout: 10_000 })
+    await vi.waitFor(() => expect(cursorSeen()).toBe(1), { timeout: 30_000 })
     // What a stock client sends back: its own newer state beside someone else's, which is never
     // applied (PERM-6) and so never parsed; here it is not even JSON.
     socket.send(
@@ -93,7 +93,7 @@ describe('PROTO-7 an awareness frame is read for the sender alone', () => {
         { clientID: 7, clock: 1, json: 'not json {' },
       ]),
     )
-    await vi.waitFor(() => expect(cursorSeen()).toBe(2), { timeout: 10_000 })
+    await vi.waitFor(() => expect(cursorSeen()).toBe(2), { timeout: 30_000 })
     expect(watcher.provider.awareness.getStates().has(7)).toBe(false)
     expect(socket.ws.readyState).toBe(socket.ws.OPEN)
   })
