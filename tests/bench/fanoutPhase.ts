@@ -213,8 +213,6 @@ export async function runFanoutPhase(
       loadAverage,
     }
   } finally {
-    for (const w of workers) w.post({ type: 'close' })
-    await Promise.all(workers.map((w) => w.next('closed', 20_000).catch(() => undefined)))
-    await Promise.all(workers.map((w) => w.worker.terminate()))
+    await Promise.all(workers.map((w) => w.stop({ type: 'close' })))
   }
 }

@@ -147,8 +147,6 @@ export async function runStockFanout(
       textKept: reports.every((r) => r.textKept),
     }
   } finally {
-    for (const w of workers) w.post({ type: 'close' })
-    await Promise.all(workers.map((w) => w.next('closed', 20_000).catch(() => undefined)))
-    await Promise.all(workers.map((w) => w.worker.terminate()))
+    await Promise.all(workers.map((w) => w.stop({ type: 'close' })))
   }
 }

@@ -7,6 +7,7 @@ type Failed = { type: 'failed'; message: string }
 /**
  * A benchmark worker thread (TypeScript, loaded through `workerBootstrap.mjs`) and its inbox:
  * `next(type)` waits for the next message of that type; a 'failed' message or an error throws.
+ * `stop` expects the worker to answer its close message with `{ type: 'closed' }`.
  */
 export class WorkerHandle<ToMain extends { type: string }, ToWorker> {
   readonly worker: Worker
@@ -43,6 +44,13 @@ export class WorkerHandle<ToMain extends { type: string }, ToWorker> {
         delay(Math.max(1, deadline - now())),
       ])
     }
+  }
+
+  /** Sends `close`, waits for the worker's 'closed' (20 s at most), then ends the thread. */
+  async stop(close: ToWorker): Promise<void> {
+    this.post(close)
+    await this.next('closed' as ToMain['type'], 20_000).catch(() => undefined)
+    await this.worker.terminate()
   }
 
   private receive(message: ToMain | Failed): void {
